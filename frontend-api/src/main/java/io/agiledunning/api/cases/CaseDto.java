@@ -1,0 +1,10 @@
+package io.agiledunning.api.cases;
+
+import io.agiledunning.common.money.Money;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** A case as the cases service returns it. */
+public record CaseDto(UUID id, String externalReference, String debtorName, Money outstanding, String status, Instant createdAt) {
+}

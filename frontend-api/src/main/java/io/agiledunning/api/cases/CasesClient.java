@@ -1,0 +1,34 @@
+package io.agiledunning.api.cases;
+
+import io.agiledunning.api.errors.ServiceErrorMapper;
+import io.agiledunning.common.paging.Page;
+import io.agiledunning.api.security.PropagateCallerToken;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.UUID;
+
+/** The cases service's REST API, called with the caller's own access token. */
+@Path("/api/cases")
+@RegisterRestClient(configKey = "cases")
+@RegisterProvider(ServiceErrorMapper.class)
+@RegisterProvider(PropagateCallerToken.class)
+public interface CasesClient {
+
+    @POST
+    Uni<CaseDto> open(OpenCaseRequest request, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @GET
+    @Path("/{id}")
+    Uni<CaseDto> get(@PathParam("id") UUID id);
+
+    @GET
+    Uni<Page<CaseDto>> list(@QueryParam("first") int first, @QueryParam("after") String after);
+}

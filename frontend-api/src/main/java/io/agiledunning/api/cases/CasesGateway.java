@@ -1,0 +1,52 @@
+package io.agiledunning.api.cases;
+
+import io.agiledunning.common.errors.ApiException;
+import io.agiledunning.common.paging.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+
+/**
+ * Every call to the cases service goes through here, with a timeout and a circuit breaker. Reads are
+ * retried; opening a case is not (a retry after a lost answer would meet the case it already opened).
+ * Errors the service reported ({@code ApiException}) are not failures of the service and neither trip
+ * the breaker nor get retried.
+ */
+@ApplicationScoped
+public class CasesGateway {
+
+    private final CasesClient client;
+
+    public CasesGateway(@RestClient CasesClient client) {
+        this.client = client;
+    }
+
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    public Uni<CaseDto> open(OpenCaseRequest request, String correlationId) {
+        return client.open(request, correlationId);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    public Uni<CaseDto> get(UUID id) {
+        return client.get(id);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    public Uni<Page<CaseDto>> list(int first, String after) {
+        return client.list(first, after);
+    }
+}

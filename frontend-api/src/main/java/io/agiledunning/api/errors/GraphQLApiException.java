@@ -1,0 +1,57 @@
+package io.agiledunning.api.errors;
+
+import graphql.ErrorClassification;
+import graphql.ErrorType;
+import graphql.GraphQLError;
+import graphql.language.SourceLocation;
+import io.agiledunning.common.errors.ErrorCode;
+import io.agiledunning.common.errors.FieldError;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one exception GraphQL clients see. Checked, so SmallRye GraphQL shows its message (unchecked ones
+ * become "internal error"); a {@link GraphQLError}, so its {@code code} (and the invalid fields) land in
+ * the error's {@code extensions}.
+ */
+public class GraphQLApiException extends Exception implements GraphQLError {
+
+    private final ErrorCode code;
+    private final List<FieldError> fields;
+
+    public GraphQLApiException(ErrorCode code, String message, List<FieldError> fields) {
+        super(message, null, false, false);
+        this.code = code;
+        this.fields = List.copyOf(fields);
+    }
+
+    public GraphQLApiException(ErrorCode code, String message) {
+        this(code, message, List.of());
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    @Override
+    public Map<String, Object> getExtensions() {
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        extensions.put("code", code.name());
+        if (!fields.isEmpty()) {
+            extensions.put("fields", fields.stream().map(f -> f.field() + ": " + f.reason()).toList());
+        }
+        return extensions;
+    }
+
+    @Override
+    public List<SourceLocation> getLocations() {
+        return null;
+    }
+
+    @Override
+    public ErrorClassification getErrorType() {
+        return ErrorType.DataFetchingException;
+    }
+}

@@ -1,0 +1,68 @@
+{{/*
+Non-secret configuration, rendered into the ConfigMap and hashed into the checksum/config pod annotation.
+Everything the services read is an environment variable (Quarkus maps QUARKUS_FOO_BAR to quarkus.foo.bar).
+*/}}
+{{- define "agile-dunning-lib.configData" -}}
+{{- $global := .Values.global | default dict -}}
+{{- $name := include "agile-dunning-lib.name" . -}}
+QUARKUS_HTTP_PORT: {{ .Values.containerPort | default 8080 | quote }}
+{{- $oidc := .Values.oidc | default dict }}
+{{- $globalOidc := $global.oidc | default dict }}
+QUARKUS_OIDC_AUTH_SERVER_URL: {{ required (printf "%s: set oidc.authServerUrl (or global.oidc.authServerUrl), e.g. https://keycloak.example/realms/agile-dunning" $name) ($oidc.authServerUrl | default $globalOidc.authServerUrl) | quote }}
+{{- if hasKey .Values "kafka" }}
+{{- $globalKafka := $global.kafka | default dict }}
+KAFKA_BOOTSTRAP_SERVERS: {{ required (printf "%s: set kafka.bootstrapServers (or global.kafka.bootstrapServers), e.g. kafka-bootstrap:9092" $name) (.Values.kafka.bootstrapServers | default $globalKafka.bootstrapServers) | quote }}
+{{- end }}
+{{- with .Values.database }}
+{{- $pg := $global.postgresql | default dict }}
+{{- $host := required (printf "%s: set database.host (or global.postgresql.host)" $name) (.host | default $pg.host) }}
+{{- $port := .port | default $pg.port | default 5432 | int }}
+{{- $db := required (printf "%s: set database.name" $name) .name }}
+{{- $params := .parameters | default $pg.parameters }}
+{{- $query := ternary (printf "?%s" $params) "" (not (empty $params)) }}
+QUARKUS_DATASOURCE_REACTIVE_URL: {{ printf "postgresql://%s:%d/%s%s" $host $port $db $query | quote }}
+QUARKUS_DATASOURCE_USERNAME: {{ required (printf "%s: set database.username" $name) .username | quote }}
+AGILEDUNNING_MIGRATION_JDBC_URL: {{ printf "jdbc:postgresql://%s:%d/%s%s" $host $port $db $query | quote }}
+AGILEDUNNING_MIGRATION_USERNAME: {{ required (printf "%s: set database.migrationUsername" $name) .migrationUsername | quote }}
+{{- end }}
+{{- range $backend, $spec := .Values.backends }}
+{{- $spec = $spec | default dict }}
+{{- $url := $spec.url | default (printf "http://%s:%d" (include "agile-dunning-lib.fullnameFor" (dict "name" $backend "Release" $.Release)) ($spec.port | default 8080 | int)) }}
+{{ printf "QUARKUS_REST_CLIENT_%s_URL" ($backend | upper | replace "-" "_") }}: {{ $url | quote }}
+{{- end }}
+{{- range $key, $value := .Values.config }}
+{{ $key }}: {{ $value | toString | quote }}
+{{- end }}
+{{- end -}}
+
+{{/* Environment variables read from Secrets (never from values). */}}
+{{- define "agile-dunning-lib.secretEnv" -}}
+{{- $global := .Values.global | default dict -}}
+{{- $name := include "agile-dunning-lib.name" . -}}
+{{- with .Values.database }}
+{{- $pg := $global.postgresql | default dict }}
+{{- $secret := required (printf "%s: set database.existingSecret (or global.postgresql.existingSecret) to the name of an existing Secret with the keys %q (app role password) and %q (schema owner password); passwords are never taken from values" $name .secretKeys.password .secretKeys.migrationPassword) (.existingSecret | default $pg.existingSecret) }}
+- name: QUARKUS_DATASOURCE_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ .secretKeys.password }}
+- name: AGILEDUNNING_MIGRATION_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ $secret }}
+      key: {{ .secretKeys.migrationPassword }}
+{{- end }}
+{{- end -}}
+
+{{- define "agile-dunning-lib.configmap" -}}
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: {{ include "agile-dunning-lib.fullname" . }}
+  namespace: {{ .Release.Namespace }}
+  labels:
+    {{- include "agile-dunning-lib.labels" . | nindent 4 }}
+data:
+  {{- include "agile-dunning-lib.configData" . | nindent 2 }}
+{{- end -}}

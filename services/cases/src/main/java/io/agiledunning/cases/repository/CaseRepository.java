@@ -1,0 +1,44 @@
+package io.agiledunning.cases.repository;
+
+import io.agiledunning.cases.Case;
+import io.agiledunning.common.data.KeysetQueries;
+import io.agiledunning.common.paging.Cursor;
+import io.agiledunning.common.paging.Page;
+import io.agiledunning.common.paging.PageRequest;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Queries carry no tenant condition of their own: the tenant filter and row-level security, bound by
+ * {@link io.agiledunning.common.data.TenantTransactions}, restrict every one of them.
+ */
+@ApplicationScoped
+public class CaseRepository {
+
+    public Uni<Case> persist(Mutiny.Session session, Case c) {
+        return session.persist(c).replaceWith(c);
+    }
+
+    public Uni<Optional<Case>> findById(Mutiny.Session session, UUID id) {
+        return session.createSelectionQuery("from Case where id = :id", Case.class)
+                .setParameter("id", id)
+                .getSingleResultOrNull()
+                .map(Optional::ofNullable);
+    }
+
+    public Uni<Optional<Case>> findByExternalReference(Mutiny.Session session, String externalReference) {
+        return session.createSelectionQuery("from Case where externalReference = :ref", Case.class)
+                .setParameter("ref", externalReference)
+                .getSingleResultOrNull()
+                .map(Optional::ofNullable);
+    }
+
+    /** Oldest first. */
+    public Uni<Page<Case>> list(Mutiny.Session session, PageRequest request) {
+        return KeysetQueries.page(session, Case.class, request, c -> new Cursor(c.createdAt(), c.id()));
+    }
+}

@@ -1,0 +1,15 @@
+package io.agiledunning.common.data.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "agiledunning.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance relays the outbox to Kafka. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    @WithDefault("500")
+    int batchSize();
+}

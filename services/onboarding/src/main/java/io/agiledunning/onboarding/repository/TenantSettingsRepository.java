@@ -1,0 +1,23 @@
+package io.agiledunning.onboarding.repository;
+
+import io.agiledunning.onboarding.TenantSettings;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.reactive.mutiny.Mutiny;
+
+import java.util.Optional;
+
+/** One row per tenant; the tenant filter and row-level security pick the caller's. */
+@ApplicationScoped
+public class TenantSettingsRepository {
+
+    public Uni<Optional<TenantSettings>> find(Mutiny.Session session) {
+        return session.createSelectionQuery("from TenantSettings", TenantSettings.class)
+                .getSingleResultOrNull()
+                .map(Optional::ofNullable);
+    }
+
+    public Uni<TenantSettings> persist(Mutiny.Session session, TenantSettings settings) {
+        return session.persist(settings).replaceWith(settings);
+    }
+}

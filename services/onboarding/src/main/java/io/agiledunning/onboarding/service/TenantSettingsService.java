@@ -1,0 +1,65 @@
+package io.agiledunning.onboarding.service;
+
+import io.agiledunning.common.data.TenantTransactions;
+import io.agiledunning.common.data.outbox.Outbox;
+import io.agiledunning.common.errors.ApiException;
+import io.agiledunning.common.errors.ErrorCode;
+import io.agiledunning.common.events.TenantSettingsChanged;
+import io.agiledunning.common.tenancy.TenantContext;
+import io.agiledunning.onboarding.TenantSettings;
+import io.agiledunning.onboarding.TenantSettings.Values;
+import io.agiledunning.onboarding.repository.TenantSettingsRepository;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.util.Optional;
+
+@ApplicationScoped
+public class TenantSettingsService {
+
+    /** Settings as shown: the stored ones, or the defaults with version 0 before the first change. */
+    public record Current(Values values, int version, Optional<String> updatedBy) {
+    }
+
+    private final TenantTransactions transactions;
+    private final TenantSettingsRepository settings;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public TenantSettingsService(TenantTransactions transactions, TenantSettingsRepository settings, Outbox outbox, Clock clock) {
+        this.transactions = transactions;
+        this.settings = settings;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public Uni<Current> get(TenantContext caller) {
+        return transactions.inTransaction(caller.tenantId(), settings::find)
+                .map(found -> found.map(s -> new Current(s.values(), s.version() + 1, Optional.of(s.updatedBy())))
+                        .orElseGet(() -> new Current(Values.defaultsFor(caller.tenantAlias()), 0, Optional.empty())));
+    }
+
+    /**
+     * @param expectedVersion the version the caller read; a concurrent change in between is a CONFLICT,
+     *                        not a silent overwrite
+     */
+    public Uni<Current> change(TenantContext caller, Values values, int expectedVersion, String correlationId) {
+        return transactions.inTransaction(caller.tenantId(), session -> settings.find(session)
+                .chain(found -> {
+                    TenantSettings current = found.orElseGet(() -> TenantSettings.create(caller.tenantId()));
+                    int currentVersion = found.isPresent() ? current.version() + 1 : 0;
+                    if (currentVersion != expectedVersion) {
+                        return Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT,
+                                "settings changed meanwhile (version %d, you sent %d): reload and retry".formatted(currentVersion, expectedVersion)));
+                    }
+                    current.change(values, caller.subject(), clock.instant());
+                    Uni<TenantSettings> saved = found.isPresent() ? session.flush().replaceWith(current) : settings.persist(session, current).call(session::flush);
+                    return saved.call(s -> outbox.append(session, caller.tenantId(), caller.tenantId(),
+                                    new TenantSettingsChanged(values.displayName(), values.locale(), values.timeZone(),
+                                            values.defaultCurrency(), values.dunningHorizonDays(), s.version() + 1, caller.subject()),
+                                    correlationId))
+                            .map(s -> new Current(s.values(), s.version() + 1, Optional.of(s.updatedBy())));
+                }));
+    }
+}

@@ -1,0 +1,49 @@
+package io.agiledunning.testsupport;
+
+import java.util.Map;
+
+/**
+ * The configuration a service needs to reach each server, shared by the Quarkus test resources,
+ * the packaged-service launcher and the local stack so that all three wire services alike.
+ * Each method starts its server if needed.
+ */
+public final class ServiceConfig {
+
+    private ServiceConfig() {
+    }
+
+    /**
+     * Creates the service's database and roles; the app connects as {@code <service>_app} (subject to
+     * row-level security), migrations run as {@code <service>_owner}.
+     */
+    public static Map<String, String> database(String service) {
+        PostgresServer postgres = PostgresServer.start();
+        postgres.ensureDatabase(service);
+        return Map.of(
+                "quarkus.datasource.reactive.url", postgres.reactiveUrl(service),
+                "quarkus.datasource.username", service + "_app",
+                "quarkus.datasource.password", service + "_app",
+                "agiledunning.migration.jdbc-url", postgres.jdbcUrl(service),
+                "agiledunning.migration.username", service + "_owner",
+                "agiledunning.migration.password", service + "_owner");
+    }
+
+    public static Map<String, String> oidc() {
+        KeycloakServer keycloak = KeycloakServer.start();
+        return Map.of(
+                "quarkus.oidc.auth-server-url", keycloak.realmUrl(),
+                "agiledunning.keycloak.url", keycloak.url());
+    }
+
+    public static Map<String, String> kafka() {
+        return Map.of("kafka.bootstrap.servers", KafkaServer.start().bootstrapServers());
+    }
+
+    public static Map<String, String> mailer() {
+        SmtpServer smtp = SmtpServer.start();
+        return Map.of(
+                "quarkus.mailer.host", smtp.host(),
+                "quarkus.mailer.port", Integer.toString(smtp.port()),
+                "quarkus.mailer.mock", "false");
+    }
+}

@@ -10,6 +10,7 @@ import io.agiledunning.common.errors.FieldError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The one exception GraphQL clients see. Checked, so SmallRye GraphQL shows its message (unchecked ones
@@ -40,7 +41,8 @@ public class GraphQLApiException extends Exception implements GraphQLError {
         Map<String, Object> extensions = new LinkedHashMap<>();
         extensions.put("code", code.name());
         if (!fields.isEmpty()) {
-            extensions.put("fields", fields.stream().map(f -> f.field() + ": " + f.reason()).toList());
+            // SmallRye GraphQL renders extension values as strings: "field: reason; field: reason".
+            extensions.put("fields", fields.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; ")));
         }
         return extensions;
     }

@@ -71,7 +71,11 @@ public final class LocalStack {
             System.out.printf("Skipping %s: %s is not built (./mvnw -DskipTests install)%n", service.serviceName(), service.jar());
             return CompletableFuture.completedFuture(null);
         }
-        return CompletableFuture.supplyAsync(() -> timed(service.serviceName(), () -> ServiceLauncher.start(service, Map.of())));
+        // Locally the schema may be explored (introspection); production keeps it off (docs/adr/0004).
+        Map<String, String> extra = service == PlatformService.FRONTEND_API
+                ? Map.of("quarkus.smallrye-graphql.field-visibility", "default")
+                : Map.of();
+        return CompletableFuture.supplyAsync(() -> timed(service.serviceName(), () -> ServiceLauncher.start(service, extra)));
     }
 
     private static void addIfStarted(List<ServiceProcess> running, CompletableFuture<ServiceProcess> future) {

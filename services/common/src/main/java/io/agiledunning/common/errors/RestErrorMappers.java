@@ -3,6 +3,7 @@ package io.agiledunning.common.errors;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -48,6 +49,12 @@ public class RestErrorMappers {
             default -> "is not well-formed JSON";
         };
         return respond(new ApiError(ErrorCode.VALIDATION, field + ": " + reason, List.of(new FieldError(field, reason))));
+    }
+
+    /** Takes precedence over Quarkus' built-in mapper for this type, whose body has another shape. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})

@@ -13,6 +13,7 @@ import io.agiledunning.communications.MessageTemplate;
 import io.agiledunning.communications.repository.MessageTemplateRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -40,13 +41,24 @@ public class MessageTemplateService {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(ApiException.invalid("subject", e.getMessage()));
         }
+        ApiException duplicate = new ApiException(ErrorCode.CONFLICT, "a %s template '%s' in '%s' exists already".formatted(channel, key, locale));
         return transactions.inTransaction(caller.tenantId(), session -> templates.exists(session, key, channel, locale)
-                .chain(exists -> exists
-                        ? Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT,
-                                "a %s template '%s' in '%s' exists already".formatted(channel, key, locale)))
-                        : templates.persist(session, template)
-                                .call(t -> outbox.append(session, caller.tenantId(), t.id(),
-                                        new MessageTemplateSaved(t.id(), t.key(), t.channel().name(), t.locale()), correlationId))));
+                        .chain(exists -> exists
+                                ? Uni.createFrom().failure(duplicate)
+                                : templates.persist(session, template)
+                                        .call(t -> outbox.append(session, caller.tenantId(), t.id(),
+                                                new MessageTemplateSaved(t.id(), t.key(), t.channel().name(), t.locale()), correlationId))))
+                // A concurrent save of the same key, channel and language committed after our check.
+                .onFailure(MessageTemplateService::isUniqueViolation).transform(e -> duplicate);
+    }
+
+    private static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof ConstraintViolationException violation && "23505".equals(violation.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public Uni<MessageTemplate> get(TenantContext caller, UUID id) {

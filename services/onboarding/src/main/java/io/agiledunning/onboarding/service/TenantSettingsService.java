@@ -11,6 +11,9 @@ import io.agiledunning.onboarding.TenantSettings.Values;
 import io.agiledunning.onboarding.repository.TenantSettingsRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.OptimisticLockException;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -60,6 +63,23 @@ public class TenantSettingsService {
                                             values.defaultCurrency(), values.dunningHorizonDays(), s.version() + 1, caller.subject()),
                                     correlationId))
                             .map(s -> new Current(s.values(), s.version() + 1, Optional.of(s.updatedBy())));
-                }));
+                }))
+                .onFailure(TenantSettingsService::isConcurrentChange)
+                .transform(e -> new ApiException(ErrorCode.CONFLICT,
+                        "settings changed meanwhile (you sent version %d): reload and retry".formatted(expectedVersion)));
+    }
+
+    /**
+     * Another change of the same version committed between our read and our write: the first change of a
+     * tenant hits the unique tenant_id, a later one the version check of the update.
+     */
+    private static boolean isConcurrentChange(Throwable failure) {
+        for (Throwable e = failure; e != null; e = e.getCause()) {
+            if (e instanceof StaleStateException || e instanceof OptimisticLockException
+                    || e instanceof ConstraintViolationException violation && "23505".equals(violation.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,0 +1,410 @@
+package io.agiledunning.e2e;
+
+import static io.agiledunning.e2e.GraphQL.errorCodes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.testsupport.KafkaServer;
+import io.agiledunning.testsupport.KeycloakAdmin;
+import io.agiledunning.testsupport.KeycloakServer;
+import io.agiledunning.testsupport.PlatformService;
+import io.agiledunning.testsupport.PostgresServer;
+import io.agiledunning.testsupport.TestTenant;
+import io.agiledunning.testsupport.TestTenants;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform end to end: real PostgreSQL, Keycloak and Kafka (test-support), the packaged
+ * {@code cases}, {@code reporting} and {@code frontend-api} (their {@code quarkus-run.jar}, launched
+ * like the local stack does), and a client that only speaks GraphQL and OAuth — plus, for the
+ * outbox/inbox proof, direct looks into the owners' databases and the Kafka topic.
+ */
+class CrossServiceIT {
+
+    private static final String TOPIC = "cases.events.v1";
+    private static final String REPORTING_GROUP = "reporting";
+    private static final String CASE_FIELDS = "id externalReference debtorName outstanding { amount currency } status createdAt";
+    private static final String OPEN_CASE = """
+            mutation($input: OpenCaseInput!) {
+              openCase(input: $input) { caseOpened { %s } }
+            }""".formatted(CASE_FIELDS);
+    private static final String CASE_BY_ID = "query($id: ID!) { case(id: $id) { %s } }".formatted(CASE_FIELDS);
+    private static final String CASES_PAGE = """
+            query($first: Int!, $after: String) {
+              cases(first: $first, after: $after) {
+                edges { cursor node { id externalReference } }
+                pageInfo { endCursor hasNextPage }
+              }
+            }""";
+    private static final String CASE_STATS = "{ caseStats { casesOpened amountPlaced currency } }";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private static PlatformStack stack;
+    private static GraphQL graphql;
+    private static TestTenant tenantA;
+    private static TestTenant tenantB;
+
+    @BeforeAll
+    static void startPlatform() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        // Servers first, each reused if something already listens on its configured port. Kafka does not
+        // need the others; Keycloak keeps its data in PostgreSQL.
+        CompletableFuture<KafkaServer> kafka = CompletableFuture.supplyAsync(KafkaServer::start);
+        PostgresServer.start();
+        KeycloakServer.start();
+        kafka.join();
+        stack = PlatformStack.onFreePorts()
+                .start(Set.of(PlatformService.CASES, PlatformService.REPORTING, PlatformService.FRONTEND_API));
+        graphql = new GraphQL(stack.url(PlatformService.FRONTEND_API));
+        tenantA = TestTenants.create("e2e-a");
+        tenantB = TestTenants.create("e2e-b");
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    @DisplayName("an agent opens a case through GraphQL (frontend-api → cases → PostgreSQL) and reads it back")
+    void openAndReadBack() {
+        KeycloakAdmin keycloak = KeycloakServer.start().admin();
+        for (TestTenant tenant : List.of(tenantA, tenantB)) {
+            JsonNode organization = keycloak.get("/organizations/" + tenant.id());
+            assertEquals(tenant.alias(), organization.path("alias").asText(), "organization of " + tenant);
+            assertEquals(3, keycloak.get("/organizations/" + tenant.id() + "/members").size(), "members of " + tenant);
+        }
+
+        String agent = tenantA.agentToken();
+        String reference = "INV-" + UUID.randomUUID();
+        JsonPath opened = openCase(agent, reference, "Erika Mustermann", "1234.50", "EUR");
+        assertEquals(List.of(), errorCodes(opened), () -> opened.prettify());
+        String id = opened.getString("data.openCase.caseOpened.id");
+        assertNotNull(id);
+        assertEquals("OPEN", opened.getString("data.openCase.caseOpened.status").toUpperCase());
+
+        JsonPath read = graphql.post(agent, CASE_BY_ID, Map.of("id", id));
+        assertEquals(List.of(), errorCodes(read), () -> read.prettify());
+        assertEquals(id, read.getString("data.case.id"));
+        assertEquals(reference, read.getString("data.case.externalReference"));
+        assertEquals("Erika Mustermann", read.getString("data.case.debtorName"));
+        assertEquals(0, new BigDecimal("1234.50").compareTo(new BigDecimal(read.getString("data.case.outstanding.amount"))));
+        assertEquals("EUR", read.getString("data.case.outstanding.currency"));
+
+        // A viewer of the same tenant reads it too.
+        assertEquals(id, graphql.post(tenantA.viewerToken(), CASE_BY_ID, Map.of("id", id)).getString("data.case.id"));
+
+        // The list pages with Relay cursors; the case is in it.
+        String second = openCase(agent, "INV-" + UUID.randomUUID(), "Max Mustermann", "10.00", "EUR")
+                .getString("data.openCase.caseOpened.id");
+        List<String> all = allCaseIds(agent);
+        assertTrue(all.contains(id) && all.contains(second), () -> "cases of A: " + all);
+        assertEquals(all.size(), Set.copyOf(all).size(), () -> "pages overlap: " + all);
+    }
+
+    @Test
+    @DisplayName("another tenant, an anonymous caller and a viewer get NOT_FOUND, UNAUTHENTICATED and FORBIDDEN")
+    void isolationAndRoles() {
+        String id = openCase(tenantA.agentToken(), "INV-" + UUID.randomUUID(), "Erika Mustermann", "99.99", "EUR")
+                .getString("data.openCase.caseOpened.id");
+        String tokenB = tenantB.agentToken();
+
+        JsonPath foreign = graphql.post(tokenB, CASE_BY_ID, Map.of("id", id));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(foreign), () -> foreign.prettify());
+        assertNull(foreign.get("data.case"));
+        // ... exactly like a case that does not exist.
+        JsonPath missing = graphql.post(tokenB, CASE_BY_ID, Map.of("id", UUID.randomUUID().toString()));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(missing), () -> missing.prettify());
+
+        JsonPath listB = graphql.post(tokenB, CASES_PAGE, Map.of("first", 20));
+        assertEquals(List.of(), errorCodes(listB), () -> listB.prettify());
+        assertEquals(List.of(), listB.getList("data.cases.edges"));
+        assertFalse(listB.getBoolean("data.cases.pageInfo.hasNextPage"));
+
+        JsonPath anonymous = graphql.post(null, CASE_BY_ID, Map.of("id", id));
+        assertEquals(List.of("UNAUTHENTICATED"), errorCodes(anonymous), () -> anonymous.prettify());
+        JsonPath anonymousList = graphql.post(null, CASES_PAGE, Map.of("first", 5));
+        assertEquals(List.of("UNAUTHENTICATED"), errorCodes(anonymousList), () -> anonymousList.prettify());
+
+        JsonPath viewer = openCase(tenantA.viewerToken(), "INV-" + UUID.randomUUID(), "Erika Mustermann", "5.00", "EUR");
+        assertEquals(List.of("FORBIDDEN"), errorCodes(viewer), () -> viewer.prettify());
+        assertNull(viewer.get("data.openCase"));
+    }
+
+    @Test
+    @DisplayName("one request with several top-level fields is answered field by field")
+    void severalTopLevelFields() {
+        String agent = tenantA.agentToken();
+        String id = openCase(agent, "INV-" + UUID.randomUUID(), "Erika Mustermann", "42.00", "EUR")
+                .getString("data.openCase.caseOpened.id");
+        JsonPath response = graphql.post(agent, """
+                query($id: ID!) {
+                  a: cases(first: 1) { edges { cursor node { id } } pageInfo { endCursor hasNextPage } }
+                  b: case(id: $id) { id externalReference }
+                  caseStats { casesOpened amountPlaced currency }
+                }""", Map.of("id", id));
+        assertEquals(List.of(), errorCodes(response), () -> response.prettify());
+        assertEquals(1, response.getList("data.a.edges").size());
+        assertNotNull(response.getString("data.a.pageInfo.endCursor"));
+        assertEquals(id, response.getString("data.b.id"));
+        assertNotNull(response.getList("data.caseStats"));
+
+        // A failing field does not take the others down.
+        JsonPath partial = graphql.post(agent, """
+                query($id: ID!) { a: cases(first: 1) { edges { node { id } } } b: case(id: $id) { id } }""",
+                Map.of("id", UUID.randomUUID().toString()));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(partial), () -> partial.prettify());
+        assertEquals(1, partial.getList("data.a.edges").size());
+    }
+
+    @Test
+    @DisplayName("CaseOpened travels outbox → Kafka → reporting's inbox and counts once although relayed twice")
+    void caseOpenedCountsOnceWhenRelayedTwice() throws Exception {
+        TestTenant tenant = TestTenants.create("e2e-events");
+        String agent = tenant.agentToken();
+        String caseId = openCase(agent, "INV-" + UUID.randomUUID(), "Erika Mustermann", "250.00", "EUR")
+                .getString("data.openCase.caseOpened.id");
+        UUID eventId = outboxEventOf(caseId);
+
+        // First delivery: the relay publishes, reporting applies it.
+        JsonPath stats = await("caseStats shows the case", Duration.ofSeconds(60), () -> {
+            JsonPath s = graphql.post(agent, CASE_STATS);
+            List<Object> rows = s.getList("data.caseStats");
+            return rows == null || rows.isEmpty() ? null : s;
+        });
+        assertStats(stats);
+        assertNotNull(publishedAt(eventId), "published before reporting saw it");
+
+        // Make the relay publish the same row again, as after a crash between Kafka's ack and the update.
+        try (Connection cases = casesOwner();
+                PreparedStatement reset = cases.prepareStatement("update outbox set published_at = null where event_id = ?")) {
+            reset.setObject(1, eventId);
+            assertEquals(1, reset.executeUpdate());
+        }
+        await("the relay publishes the row again", Duration.ofSeconds(60), () -> publishedAt(eventId));
+
+        List<Long> offsets = await("the topic holds the event twice", Duration.ofSeconds(30), () -> {
+            List<Long> found = topicOffsetsOf(eventId);
+            return found.size() >= 2 ? found : null;
+        });
+        assertEquals(2, offsets.size(), () -> "records of event " + eventId + " at offsets " + offsets);
+
+        // Reporting has consumed past the second copy once its group's committed offset is beyond it.
+        long lastCopy = offsets.getLast();
+        await("reporting consumed the second copy", Duration.ofSeconds(60),
+                () -> committedOffset() > lastCopy ? Boolean.TRUE : null);
+
+        assertStats(graphql.post(agent, CASE_STATS));
+        assertEquals(1, inboxRowsOf(eventId), "inbox rows of event " + eventId);
+        RestAssured.get(stack.url(PlatformService.REPORTING) + "/q/health/ready").then().statusCode(200);
+    }
+
+    private static void assertStats(JsonPath stats) {
+        assertEquals(List.of(), errorCodes(stats), () -> stats.prettify());
+        assertEquals(1, stats.getList("data.caseStats").size(), () -> stats.prettify());
+        assertEquals(1, stats.getLong("data.caseStats[0].casesOpened"), () -> stats.prettify());
+        assertEquals(0, new BigDecimal("250.00").compareTo(new BigDecimal(stats.getString("data.caseStats[0].amountPlaced"))),
+                () -> stats.prettify());
+        assertEquals("EUR", stats.getString("data.caseStats[0].currency"));
+    }
+
+    // --- GraphQL
+
+    private static JsonPath openCase(String token, String reference, String debtor, String amount, String currency) {
+        return graphql.post(token, OPEN_CASE, Map.of("input", Map.of(
+                "externalReference", reference,
+                "debtorName", debtor,
+                "amount", Map.of("amount", new BigDecimal(amount), "currency", currency))));
+    }
+
+    /** Walks {@code cases} one item per page, following {@code endCursor}. */
+    private static List<String> allCaseIds(String token) {
+        List<String> ids = new ArrayList<>();
+        String after = null;
+        for (int page = 0; page < 100; page++) {
+            Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("first", 1);
+            variables.put("after", after);
+            JsonPath response = graphql.post(token, CASES_PAGE, variables);
+            assertEquals(List.of(), errorCodes(response), () -> response.prettify());
+            ids.addAll(response.getList("data.cases.edges.node.id", String.class));
+            if (!response.getBoolean("data.cases.pageInfo.hasNextPage")) {
+                return ids;
+            }
+            after = response.getString("data.cases.pageInfo.endCursor");
+        }
+        throw new AssertionError("more than 100 pages: " + ids);
+    }
+
+    // --- The owners' databases (no row-level security on outbox and inbox)
+
+    private static Connection casesOwner() throws SQLException {
+        return DriverManager.getConnection(PostgresServer.start().jdbcUrl("cases"), "cases_owner", "cases_owner");
+    }
+
+    private static Connection reportingOwner() throws SQLException {
+        return DriverManager.getConnection(PostgresServer.start().jdbcUrl("reporting"), "reporting_owner", "reporting_owner");
+    }
+
+    private static UUID outboxEventOf(String caseId) throws SQLException {
+        try (Connection cases = casesOwner();
+                PreparedStatement query = cases.prepareStatement(
+                        "select event_id from outbox where envelope->>'aggregateId' = ? and envelope->>'type' = 'CaseOpened'")) {
+            query.setString(1, caseId);
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next(), "no CaseOpened in the outbox for case " + caseId);
+                UUID eventId = rows.getObject(1, UUID.class);
+                assertFalse(rows.next(), "more than one CaseOpened for case " + caseId);
+                return eventId;
+            }
+        }
+    }
+
+    private static Instant publishedAt(UUID eventId) {
+        try (Connection cases = casesOwner();
+                PreparedStatement query = cases.prepareStatement("select published_at from outbox where event_id = ?")) {
+            query.setObject(1, eventId);
+            try (ResultSet rows = query.executeQuery()) {
+                assertTrue(rows.next(), "outbox row " + eventId + " is gone");
+                java.sql.Timestamp published = rows.getTimestamp(1);
+                return published == null ? null : published.toInstant();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long inboxRowsOf(UUID eventId) throws SQLException {
+        try (Connection reporting = reportingOwner();
+                PreparedStatement query = reporting.prepareStatement("select count(*) from inbox where event_id = ?")) {
+            query.setObject(1, eventId);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    // --- Kafka
+
+    private static Properties kafkaClient() {
+        Properties properties = new Properties();
+        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaServer.start().bootstrapServers());
+        return properties;
+    }
+
+    /** Offsets of the records on the topic whose envelope carries {@code eventId}, read from the beginning. */
+    private static List<Long> topicOffsetsOf(UUID eventId) {
+        Properties properties = kafkaClient();
+        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        List<Long> offsets = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
+                    .map(info -> new TopicPartition(TOPIC, info.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (eventId.toString().equals(eventIdOf(record.value()))) {
+                        offsets.add(record.offset());
+                    }
+                }
+            }
+        }
+        return offsets;
+    }
+
+    private static String eventIdOf(String envelope) {
+        try {
+            return JSON.readTree(envelope).path("eventId").asText();
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+
+    /** The reporting consumer group's committed offset on the topic (partition 0: the topic has one), or -1. */
+    private static long committedOffset() {
+        try (Admin admin = Admin.create(kafkaClient())) {
+            Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(REPORTING_GROUP)
+                    .partitionsToOffsetAndMetadata().get();
+            return committed.entrySet().stream()
+                    .filter(e -> e.getKey().topic().equals(TOPIC) && e.getValue() != null)
+                    .mapToLong(e -> e.getValue().offset())
+                    .max().orElse(-1);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // --- Waiting
+
+    /** Polls {@code probe} until it returns non-null, for at most {@code timeout}. */
+    private static <T> T await(String what, Duration timeout, Supplier<T> probe) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        AssertionError last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                T value = probe.get();
+                if (value != null) {
+                    return value;
+                }
+            } catch (AssertionError e) {
+                last = e;
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        AssertionError timedOut = new AssertionError("Timed out after " + timeout.toSeconds() + " s waiting until " + what);
+        if (last != null) {
+            timedOut.addSuppressed(last);
+        }
+        throw timedOut;
+    }
+}

@@ -1,0 +1,128 @@
+package io.agiledunning.api;
+
+import io.agiledunning.testsupport.KeycloakResource;
+import io.agiledunning.testsupport.TestTenant;
+import io.agiledunning.testsupport.TestTenants;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * The API on its own, against a real Keycloak: who may call what, and which errors clients see. No
+ * service runs behind it here (the cross-service path is proven in deploy/e2e), so a permitted call
+ * meets an outage and must say UNAVAILABLE without leaking internals.
+ */
+@QuarkusTest
+@WithTestResource(KeycloakResource.class)
+class GraphQLApiIT {
+
+    private static final String LIST_CASES = "{ cases(first: 5) { edges { cursor node { id } } pageInfo { hasNextPage } } }";
+
+    private static TestTenant acme;
+
+    @BeforeAll
+    static void tenant() {
+        acme = TestTenants.create("api");
+    }
+
+    @Test
+    void anAnonymousCallIsUnauthenticatedNotASystemError() {
+        graphql(null, LIST_CASES)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
+                .body("errors[0].message", equalTo("sign in first: this operation needs a valid access token"))
+                .body("errors[0].path", equalTo(java.util.List.of("cases")));
+    }
+
+    @Test
+    void anInvalidTokenIsRefusedAtTheDoor() {
+        given().auth().oauth2("forged.token.value").contentType(ContentType.JSON)
+                .body(Map.of("query", LIST_CASES))
+                .post("/graphql")
+                .then().statusCode(401);
+    }
+
+    @Test
+    void aViewerMayReadButNotOpenCases() {
+        graphql(acme.viewerToken(), """
+                mutation { openCase(input: {externalReference: "X-1", debtorName: "Max",
+                                            amount: {amount: 10.00, currency: "EUR"}}) { caseOpened { id } } }""")
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"))
+                .body("errors[0].message", equalTo("this operation needs one of the roles tenant-admin, tenant-agent"));
+    }
+
+    @Test
+    void aPlatformAdminHasNoTenantRoleAndSeesNoTenantData() {
+        graphql(TestTenants.platformAdminToken(), LIST_CASES)
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+    }
+
+    @Test
+    void anAmountWithTooManyDecimalsIsRefusedBeforeAnyServiceIsCalled() {
+        graphql(acme.agentToken(), """
+                mutation { openCase(input: {externalReference: "X-2", debtorName: "Max",
+                                            amount: {amount: 10.001, currency: "EUR"}}) { caseOpened { id } } }""")
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].extensions.fields", equalTo("amount: EUR has at most 2 decimal places, got 10.001"));
+        graphql(acme.agentToken(), """
+                mutation { openCase(input: {externalReference: "X-3", debtorName: "Max",
+                                            amount: {amount: 10.00, currency: "XYZ1"}}) { caseOpened { id } } }""")
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].message", containsString("unknown currency 'XYZ1'"));
+    }
+
+    @Test
+    void anOutageOfTheCasesServiceIsReportedAsUnavailableWithoutInternals() {
+        graphql(acme.agentToken(), LIST_CASES)
+                .body("errors[0].extensions.code", equalTo("UNAVAILABLE"))
+                .body("errors[0].message", equalTo("a service is temporarily unavailable; please retry"))
+                .body("errors[0].extensions", not(org.hamcrest.Matchers.hasKey("exception")));
+    }
+
+    @Test
+    void everyTopLevelFieldIsAnsweredOnItsOwn() {
+        graphql(null, "{ a: cases(first: 1) { edges { cursor } } b: caseStats { casesOpened } }")
+                .body("errors", hasSize(2))
+                .body("errors.extensions.code", everyItem(equalTo("UNAUTHENTICATED")))
+                .body("errors.path.flatten()", org.hamcrest.Matchers.containsInAnyOrder("a", "b"));
+    }
+
+    @Test
+    void aQueryAboveTheComplexityLimitIsRefusedBeforeItRuns() {
+        String expensive = IntStream.range(0, 60)
+                .mapToObj(i -> "c%d: cases(first: 1) { edges { cursor node { id } } }".formatted(i))
+                .collect(Collectors.joining(" ", "{ ", " }"));
+        graphql(acme.agentToken(), expensive)
+                .body("data", nullValue())
+                .body("errors[0].message", containsString("maximum query complexity exceeded"));
+    }
+
+    @Test
+    void introspectionIsOffUnlessConfigured() {
+        graphql(acme.agentToken(), "{ __schema { queryType { name } } }")
+                .body("errors[0].message", containsString("__schema"));
+    }
+
+    private static ValidatableResponse graphql(String token, String query) {
+        var request = given().contentType(ContentType.JSON).body(Map.of("query", query));
+        if (token != null) {
+            request = request.auth().oauth2(token);
+        }
+        return request.post("/graphql").then().log().ifValidationFails().statusCode(200);
+    }
+}

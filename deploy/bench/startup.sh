@@ -13,11 +13,8 @@ build=true
 if [[ "${1:-}" == "--no-build" ]]; then build=false; shift; fi
 rounds="${1:-3}"
 
-if [[ -z "${JAVA_HOME:-}" || ! -x "$JAVA_HOME/bin/java" ]]; then
-  echo "Set JAVA_HOME to a JDK 21 or newer." >&2
-  exit 1
-fi
-export PATH="$JAVA_HOME/bin:$PATH"
+# shellcheck source=../lib/java.sh
+source "$root/deploy/lib/java.sh"
 
 cd "$root"
 if $build; then

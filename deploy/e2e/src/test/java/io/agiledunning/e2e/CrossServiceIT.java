@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.testsupport.KafkaServer;
+import io.agiledunning.testsupport.PublishedEvents;
 import io.agiledunning.testsupport.KeycloakAdmin;
 import io.agiledunning.testsupport.KeycloakServer;
 import io.agiledunning.testsupport.PlatformService;
@@ -37,12 +38,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -332,26 +330,10 @@ class CrossServiceIT {
 
     /** Offsets of the records on the topic whose envelope carries {@code eventId}, read from the beginning. */
     private static List<Long> topicOffsetsOf(UUID eventId) {
-        Properties properties = kafkaClient();
-        properties.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<Long> offsets = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(10)).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition()))
-                    .toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p)) && System.nanoTime() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (eventId.toString().equals(eventIdOf(record.value()))) {
-                        offsets.add(record.offset());
-                    }
-                }
-            }
-        }
-        return offsets;
+        return PublishedEvents.readAll(TOPIC).stream()
+                .filter(record -> eventId.toString().equals(eventIdOf(record.value())))
+                .map(ConsumerRecord::offset)
+                .toList();
     }
 
     private static String eventIdOf(String envelope) {

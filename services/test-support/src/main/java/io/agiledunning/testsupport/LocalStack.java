@@ -22,6 +22,8 @@ public final class LocalStack {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        // Services start about twice as fast from their JDK 25 AOT cache, recorded at their first run.
+        System.setProperty("agiledunning.aot-cache", Settings.get("agiledunning.aot-cache", "true"));
         long started = System.nanoTime();
         try {
             startServers();

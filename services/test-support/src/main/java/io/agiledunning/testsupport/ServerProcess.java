@@ -112,7 +112,7 @@ public final class ServerProcess {
         tree.forEach(ProcessHandle::destroy);
         process.destroy();
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) { // a JVM recording its AOT cache writes it on exit
                 process.destroyForcibly();
             }
             for (ProcessHandle child : tree) {

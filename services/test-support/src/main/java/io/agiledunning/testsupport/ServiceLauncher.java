@@ -77,6 +77,7 @@ public final class ServiceLauncher {
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(AotCache.jvmOptions(jar));
         properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.addAll(List.of("-jar", jar.toString()));
 

@@ -80,22 +80,12 @@ public final class StartupBenchmark {
                 continue;
             }
             Map<String, String> config = stack.config(service); // starts what it needs (SMTP for communications)
-            List<Sample> samples = new ArrayList<>();
-            for (int round = 1; round <= rounds; round++) {
-                try {
-                    Sample sample = measureService(stack, service, config);
-                    samples.add(sample);
-                    System.out.printf(Locale.ROOT, "  %-15s round %d: ready %.2f s, Quarkus started in %.2f s, CPU %.2f s, RSS %.0f MB%n",
-                            service.serviceName(), round, sample.readySeconds(), sample.quarkusSeconds(), sample.cpuSeconds(), sample.rssMb());
-                } catch (RuntimeException e) {
-                    String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-                    failures.add(service.serviceName() + " round " + round + ": " + reason);
-                    System.out.printf("  %-15s round %d: FAILED %s%n", service.serviceName(), round, reason);
-                }
-            }
-            if (!samples.isEmpty()) {
-                results.put(service.serviceName(), samples);
-            }
+            // Without the JDK 25 AOT cache, then one start that records it, then starts that use it.
+            System.setProperty("agiledunning.aot-cache", "false");
+            measureRounds(stack, service, config, rounds, service.serviceName() + " (no AOT cache)", results, failures);
+            System.setProperty("agiledunning.aot-cache", "true");
+            measureRounds(stack, service, config, 1, service.serviceName() + " (recording AOT cache)", new LinkedHashMap<>(), failures);
+            measureRounds(stack, service, config, rounds, service.serviceName() + " (AOT cache)", results, failures);
         }
 
         System.out.printf("Load average after measuring: %s%n", loadAverage());
@@ -109,6 +99,26 @@ public final class StartupBenchmark {
         Files.writeString(out, table);
         System.out.println("Table written to " + out);
         System.exit(failures.isEmpty() ? 0 : 1); // shutdown hooks stop the servers started here
+    }
+
+    private static void measureRounds(PlatformStack stack, PlatformService service, Map<String, String> config, int rounds,
+                                      String label, Map<String, List<Sample>> results, List<String> failures) {
+        List<Sample> samples = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            try {
+                Sample sample = measureService(stack, service, config);
+                samples.add(sample);
+                System.out.printf(Locale.ROOT, "  %-40s round %d: ready %.2f s, Quarkus started in %.2f s, CPU %.2f s, RSS %.0f MB%n",
+                        label, round, sample.readySeconds(), sample.quarkusSeconds(), sample.cpuSeconds(), sample.rssMb());
+            } catch (RuntimeException e) {
+                String reason = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+                failures.add(label + " round " + round + ": " + reason);
+                System.out.printf("  %-40s round %d: FAILED %s%n", label, round, reason);
+            }
+        }
+        if (!samples.isEmpty()) {
+            results.put(label, samples);
+        }
     }
 
     private static Sample measureService(PlatformStack stack, PlatformService service, Map<String, String> config) {

@@ -7,9 +7,9 @@ import io.agiledunning.common.events.EventEnvelope;
 import io.agiledunning.common.events.Topics;
 import io.agiledunning.common.money.Money;
 import io.agiledunning.testsupport.KafkaResource;
-import io.agiledunning.testsupport.KafkaServer;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
+import io.agiledunning.testsupport.PublishedEvents;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
 import io.quarkus.test.common.ResourceArg;
@@ -17,17 +17,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -62,8 +53,7 @@ class CaseOpenedEventIT {
 
         assertTrue(published >= 1, "the relay published nothing");
         assertEquals(0, relay.relayAll(), "a published event must not be relayed again");
-        ConsumerRecord<String, String> record = findRecord(tenant.id() + ":" + caseId);
-        EventEnvelope envelope = read(record.value());
+        EventEnvelope envelope = read(PublishedEvents.onlyValueWithKey(Topics.CASES, tenant.id() + ":" + caseId));
         assertEquals("CaseOpened", envelope.type());
         assertEquals(1, envelope.schemaVersion());
         assertEquals(tenant.id(), envelope.tenantId());
@@ -73,25 +63,6 @@ class CaseOpenedEventIT {
         assertEquals(new CaseOpened(UUID.fromString(caseId), "EV-1", "Erika", Money.of("99.90", "EUR")), payload);
     }
 
-    private ConsumerRecord<String, String> findRecord(String key) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaServer.start().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.CASES));
-            List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(30);
-            while (matching.isEmpty() && Instant.now().isBefore(deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        matching.add(r);
-                    }
-                });
-            }
-            assertEquals(1, matching.size(), "expected exactly one record with key " + key);
-            return matching.getFirst();
-        }
-    }
 
     private EventEnvelope read(String value) {
         try {

@@ -6,9 +6,9 @@ import io.agiledunning.common.events.EventEnvelope;
 import io.agiledunning.common.events.MessageTemplateSaved;
 import io.agiledunning.common.events.Topics;
 import io.agiledunning.testsupport.KafkaResource;
-import io.agiledunning.testsupport.KafkaServer;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
+import io.agiledunning.testsupport.PublishedEvents;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
 import io.quarkus.test.common.ResourceArg;
@@ -16,17 +16,9 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -64,7 +56,7 @@ class MessageTemplateSavedEventIT {
 
         assertTrue(published >= 1, "the relay published nothing");
         assertEquals(0, relay.relayAll(), "a published event must not be relayed again");
-        EventEnvelope envelope = read(onlyRecord(Topics.COMMUNICATIONS, tenant.id() + ":" + templateId).value());
+        EventEnvelope envelope = read(PublishedEvents.onlyValueWithKey(Topics.COMMUNICATIONS, tenant.id() + ":" + templateId));
         assertEquals("MessageTemplateSaved", envelope.type());
         assertEquals(1, envelope.schemaVersion());
         assertEquals(tenant.id(), envelope.tenantId());
@@ -77,30 +69,6 @@ class MessageTemplateSavedEventIT {
                 envelope.payloadAs(MessageTemplateSaved.class, json));
     }
 
-    /** Polls the topic from the start until the key shows up, then a little longer to catch a duplicate. */
-    private static ConsumerRecord<String, String> onlyRecord(String topic, String key) {
-        try (var consumer = new KafkaConsumer<>(Map.<String, Object>of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaServer.start().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            List<ConsumerRecord<String, String>> matching = new ArrayList<>();
-            Instant deadline = Instant.now().plusSeconds(30);
-            Instant settled = null;
-            while (Instant.now().isBefore(settled != null ? settled : deadline)) {
-                consumer.poll(Duration.ofMillis(500)).forEach(r -> {
-                    if (key.equals(r.key())) {
-                        matching.add(r);
-                    }
-                });
-                if (settled == null && !matching.isEmpty()) {
-                    settled = Instant.now().plusSeconds(2);
-                }
-            }
-            assertEquals(1, matching.size(), "expected exactly one record with key " + key + " on " + topic);
-            return matching.getFirst();
-        }
-    }
 
     private EventEnvelope read(String value) {
         try {

@@ -67,6 +67,39 @@ class GraphQLApiIT {
     }
 
     @Test
+    void lifecycleMutationsNeedAWriterRoleAndASignedInCaller() {
+        String caseId = java.util.UUID.randomUUID().toString();
+        graphql(acme.viewerToken(), """
+                mutation { pauseCase(input: {caseId: "%s", reason: "holiday"}) { id status } }""".formatted(caseId))
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"))
+                .body("errors[0].message", equalTo("this operation needs one of the roles tenant-admin, tenant-agent"));
+        graphql(acme.viewerToken(), """
+                mutation { withdrawCase(caseId: "%s", reason: "done") { id } }""".formatted(caseId))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        graphql(null, """
+                mutation { startDunning(caseId: "%s") { id } }""".formatted(caseId))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
+                .body("errors[0].path", equalTo(java.util.List.of("startDunning")));
+        graphql(null, """
+                { caseTimeline(caseId: "%s") { type } }""".formatted(caseId))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+    }
+
+    @Test
+    void lifecycleMutationsRefuseBadInputBeforeAnyServiceIsCalled() {
+        graphql(acme.agentToken(), """
+                mutation { startDunning(caseId: "not-a-uuid") { id } }""")
+                .body("errors[0].extensions.code", equalTo("NOT_FOUND"))
+                .body("errors[0].message", equalTo("case not-a-uuid not found"));
+        graphql(acme.agentToken(), """
+                mutation { makePromise(input: {caseId: "%s", payBy: "2099-01-01",
+                                               amount: {amount: 10.001, currency: "EUR"}}) { id } }""".formatted(java.util.UUID.randomUUID()))
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].extensions.fields", equalTo("amount: EUR has at most 2 decimal places, got 10.001"));
+    }
+
+    @Test
     void aPlatformAdminHasNoTenantRoleAndSeesNoTenantData() {
         graphql(TestTenants.platformAdminToken(), LIST_CASES)
                 .body("errors[0].extensions.code", equalTo("FORBIDDEN"));

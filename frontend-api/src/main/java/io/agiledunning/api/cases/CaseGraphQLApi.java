@@ -3,6 +3,12 @@ package io.agiledunning.api.cases;
 import io.agiledunning.api.cases.CaseTypes.CaseConnection;
 import io.agiledunning.api.cases.CaseTypes.CaseEdge;
 import io.agiledunning.api.cases.CaseTypes.CaseNode;
+import io.agiledunning.api.cases.CaseTypes.MakePromiseInput;
+import io.agiledunning.api.cases.CaseTypes.MoneyInput;
+import io.agiledunning.api.cases.CaseTypes.OpenDisputeInput;
+import io.agiledunning.api.cases.CaseTypes.PauseCaseInput;
+import io.agiledunning.api.cases.CaseTypes.ResolveDisputeInput;
+import io.agiledunning.api.cases.CaseTypes.TimelineEntry;
 import io.agiledunning.api.cases.CaseTypes.OpenCaseInput;
 import io.agiledunning.api.cases.CaseTypes.OpenCasePayload;
 import io.agiledunning.api.cases.CaseTypes.PageInfo;
@@ -69,6 +75,69 @@ public class CaseGraphQLApi {
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 
+    @Query("caseTimeline")
+    @Description("A case's timeline, oldest first. Another tenant's case is NOT_FOUND.")
+    public Uni<@NonNull List<@NonNull TimelineEntry>> caseTimeline(@Name("caseId") @Id @NonNull String caseId) {
+        return caller.withAnyRole(() -> parseId(caseId).chain(cases::timeline)
+                        .map(entries -> entries.stream().map(TimelineEntry::of).toList()), READERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("startDunning")
+    @Description("Starts dunning on an OPEN case. Refusals by the case lifecycle are CONFLICT (wrong status) or VALIDATION.")
+    public Uni<@NonNull CaseNode> startDunning(@Name("caseId") @Id @NonNull String caseId) {
+        return command(caseId, () -> CaseCommandBody.of("START_DUNNING"));
+    }
+
+    @Mutation("pauseCase")
+    @Description("Pauses dunning on an OPEN or IN_DUNNING case.")
+    public Uni<@NonNull CaseNode> pauseCase(@Name("input") @NonNull PauseCaseInput input) {
+        return command(input.caseId(), () -> new CaseCommandBody("PAUSE", input.reason(), input.until(), null, null, null, null, null));
+    }
+
+    @Mutation("resumeCase")
+    @Description("Resumes dunning on a PAUSED case.")
+    public Uni<@NonNull CaseNode> resumeCase(@Name("caseId") @Id @NonNull String caseId, @Name("reason") @NonNull String reason) {
+        return command(caseId, () -> CaseCommandBody.withReason("RESUME", reason));
+    }
+
+    @Mutation("openDispute")
+    @Description("Records that the debtor disputes the claim; dunning stops until the dispute is resolved.")
+    public Uni<@NonNull CaseNode> openDispute(@Name("input") @NonNull OpenDisputeInput input) {
+        return command(input.caseId(), () -> new CaseCommandBody("OPEN_DISPUTE", input.reason(), null, input.evidenceNote(),
+                null, null, null, null));
+    }
+
+    @Mutation("resolveDispute")
+    @Description("The tenant's decision on an open dispute.")
+    public Uni<@NonNull CaseNode> resolveDispute(@Name("input") @NonNull ResolveDisputeInput input) {
+        return command(input.caseId(), () -> new CaseCommandBody("RESOLVE_DISPUTE", null, null, null, input.resolution().name(),
+                input.note(), null, null));
+    }
+
+    @Mutation("makePromise")
+    @Description("Records the debtor's promise to pay an amount by a date.")
+    public Uni<@NonNull CaseNode> makePromise(@Name("input") @NonNull MakePromiseInput input) {
+        return caller.withAnyRole(() -> toMoney(input.amount()).chain(amount -> send(input.caseId(),
+                        new CaseCommandBody("MAKE_PROMISE", null, null, null, null, null, input.payBy(), amount))), WRITERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("withdrawCase")
+    @Description("The tenant withdraws the case: it ends as CLOSED.")
+    public Uni<@NonNull CaseNode> withdrawCase(@Name("caseId") @Id @NonNull String caseId, @Name("reason") @NonNull String reason) {
+        return command(caseId, () -> CaseCommandBody.withReason("WITHDRAW", reason));
+    }
+
+    private Uni<CaseNode> command(String caseId, java.util.function.Supplier<CaseCommandBody> body) {
+        return caller.withAnyRole(() -> send(caseId, body.get()), WRITERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    private Uni<CaseNode> send(String caseId, CaseCommandBody body) {
+        return parseId(caseId).chain(id -> cases.command(id, body, null)).map(CaseNode::of);
+    }
+
     private static Uni<UUID> parseId(String id) {
         try {
             return Uni.createFrom().item(UUID.fromString(id));
@@ -78,8 +147,12 @@ public class CaseGraphQLApi {
     }
 
     private static Uni<Money> toMoney(OpenCaseInput input) {
+        return toMoney(input.amount());
+    }
+
+    private static Uni<Money> toMoney(MoneyInput input) {
         try {
-            return Uni.createFrom().item(new Money(input.amount().amount(), Money.currency(input.amount().currency())));
+            return Uni.createFrom().item(new Money(input.amount(), Money.currency(input.currency())));
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new GraphQLApiException(ErrorCode.VALIDATION, "amount: " + e.getMessage(),
                     List.of(new FieldError("amount", e.getMessage()))));

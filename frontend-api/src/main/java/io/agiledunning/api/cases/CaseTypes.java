@@ -2,12 +2,15 @@ package io.agiledunning.api.cases;
 
 import io.agiledunning.common.money.Money;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Enum;
+import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The GraphQL schema of cases: types, Relay connection, input and payload. */
@@ -56,5 +59,38 @@ public final class CaseTypes {
 
     @Type("OpenCasePayload")
     public record OpenCasePayload(@NonNull CaseNode caseOpened) {
+    }
+
+    @Type("CaseTimelineEntry")
+    @Description("One step on a case's timeline: type is the event name (CaseOpened, CasePaused, …), from is null for the opening.")
+    public record TimelineEntry(@NonNull String id, @NonNull String type, String from, @NonNull String to,
+                                @NonNull String reason, @NonNull String actor, @NonNull Instant occurredAt) {
+        static TimelineEntry of(TimelineEntryDto e) {
+            return new TimelineEntry(e.id().toString(), e.type(), e.from(), e.to(), e.reason(), e.actor(), e.occurredAt());
+        }
+    }
+
+    @Input("PauseCaseInput")
+    @Description("Stops dunning, indefinitely or until (not including) a date after today.")
+    public record PauseCaseInput(@NonNull @Id String caseId, @NonNull String reason, LocalDate until) {
+    }
+
+    @Input("OpenDisputeInput")
+    public record OpenDisputeInput(@NonNull @Id String caseId, @NonNull String reason, String evidenceNote) {
+    }
+
+    @Enum("DisputeResolution")
+    @Description("REJECTED: dunning resumes; UPHELD_CLOSE: the case is closed; UPHELD_WRITE_OFF: the claim is written off.")
+    public enum DisputeResolution {
+        REJECTED, UPHELD_CLOSE, UPHELD_WRITE_OFF
+    }
+
+    @Input("ResolveDisputeInput")
+    public record ResolveDisputeInput(@NonNull @Id String caseId, @NonNull DisputeResolution resolution, @NonNull String note) {
+    }
+
+    @Input("MakePromiseInput")
+    @Description("The debtor promises to pay amount (in the case's currency) by payBy (today or later).")
+    public record MakePromiseInput(@NonNull @Id String caseId, @NonNull LocalDate payBy, @NonNull MoneyInput amount) {
     }
 }

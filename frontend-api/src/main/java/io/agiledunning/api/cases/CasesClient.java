@@ -13,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import java.util.List;
 import java.util.UUID;
 
 /** The cases service's REST API, called with the caller's own access token. */
@@ -31,4 +32,12 @@ public interface CasesClient {
 
     @GET
     Uni<Page<CaseDto>> list(@QueryParam("first") int first, @QueryParam("after") String after);
+
+    @POST
+    @Path("/{id}/commands")
+    Uni<CaseDto> command(@PathParam("id") UUID id, CaseCommandBody command, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @GET
+    @Path("/{id}/timeline")
+    Uni<List<TimelineEntryDto>> timeline(@PathParam("id") UUID id);
 }

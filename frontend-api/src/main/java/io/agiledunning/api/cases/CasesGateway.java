@@ -10,6 +10,7 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -48,5 +49,21 @@ public class CasesGateway {
             skipOn = ApiException.class)
     public Uni<Page<CaseDto>> list(int first, String after) {
         return client.list(first, after);
+    }
+
+    /** Not retried: a retry after a lost answer would meet a case that already moved on (and be refused). */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    public Uni<CaseDto> command(UUID id, CaseCommandBody command, String correlationId) {
+        return client.command(id, command, correlationId);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    public Uni<List<TimelineEntryDto>> timeline(UUID id) {
+        return client.timeline(id);
     }
 }

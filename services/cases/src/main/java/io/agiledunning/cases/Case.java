@@ -1,5 +1,7 @@
 package io.agiledunning.cases;
 
+import io.agiledunning.cases.lifecycle.CaseCommand;
+import io.agiledunning.cases.lifecycle.Transition;
 import io.agiledunning.common.money.Money;
 import io.agiledunning.common.data.TenantScopedEntity;
 import io.agiledunning.common.tenancy.TenantId;
@@ -11,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
@@ -44,6 +47,36 @@ public class Case extends TenantScopedEntity {
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
+    @Column(name = "pause_reason")
+    private String pauseReason;
+
+    @Column(name = "paused_until")
+    private LocalDate pausedUntil;
+
+    @Column(name = "dispute_reason")
+    private String disputeReason;
+
+    @Column(name = "dispute_evidence")
+    private String disputeEvidence;
+
+    @Column(name = "promise_pay_by")
+    private LocalDate promisePayBy;
+
+    @Column(name = "promise_amount_minor")
+    private Long promiseAmountMinor;
+
+    @Column(name = "plan_installments")
+    private Integer planInstallments;
+
+    @Column(name = "plan_installment_minor")
+    private Long planInstallmentMinor;
+
+    @Column(name = "plan_first_due_on")
+    private LocalDate planFirstDueOn;
+
+    @Column(name = "status_changed_at")
+    private Instant statusChangedAt;
+
     protected Case() {
     }
 
@@ -63,6 +96,74 @@ public class Case extends TenantScopedEntity {
         c.openedBy = openedBy;
         c.createdAt = now.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so cursors match
         return c;
+    }
+
+    /**
+     * Records a transition {@link io.agiledunning.cases.lifecycle.CaseLifecycle} allowed for {@code command}:
+     * the new status, the data that status needs, and nothing of the statuses the case left.
+     */
+    public void apply(Transition transition, CaseCommand command, Instant now) {
+        if (transition.from() != status) {
+            throw new IllegalStateException("transition from %s applied to a case in %s".formatted(transition.from(), status));
+        }
+        status = transition.to();
+        if (transition.statusChanged()) {
+            statusChangedAt = now.truncatedTo(ChronoUnit.MICROS);
+        }
+        if (status != CaseStatus.PAUSED) {
+            pauseReason = null;
+            pausedUntil = null;
+        }
+        if (status != CaseStatus.DISPUTED) {
+            disputeReason = null;
+            disputeEvidence = null;
+        }
+        if (status != CaseStatus.PROMISED) {
+            promisePayBy = null;
+            promiseAmountMinor = null;
+        }
+        if (status != CaseStatus.PLAN_ACTIVE) {
+            planInstallments = null;
+            planInstallmentMinor = null;
+            planFirstDueOn = null;
+        }
+        switch (command) {
+            case CaseCommand.Pause c -> {
+                pauseReason = c.reason().strip();
+                pausedUntil = c.until().orElse(null);
+            }
+            case CaseCommand.OpenDispute c -> {
+                disputeReason = c.reason().strip();
+                disputeEvidence = c.evidenceNote().isBlank() ? null : c.evidenceNote().strip();
+            }
+            case CaseCommand.MakePromise c -> {
+                promisePayBy = c.payBy();
+                promiseAmountMinor = inCaseCurrency(c.amount());
+            }
+            case CaseCommand.ActivatePlan c -> {
+                planInstallments = c.installments();
+                planInstallmentMinor = inCaseCurrency(c.installmentAmount());
+                planFirstDueOn = c.firstDueOn();
+            }
+            case CaseCommand.PromiseKept c -> outstandingMinor = inCaseCurrency(c.outstandingAfter());
+            case CaseCommand.AddClaim c -> outstandingMinor = Math.addExact(outstandingMinor, inCaseCurrency(c.amount()));
+            default -> {
+            }
+        }
+        if (status == CaseStatus.PAID) {
+            outstandingMinor = 0;
+        }
+    }
+
+    private long inCaseCurrency(Money amount) {
+        if (!amount.currency().getCurrencyCode().equals(currency)) {
+            throw new IllegalArgumentException("the case is kept in " + currency + ", got " + amount.currency().getCurrencyCode());
+        }
+        return amount.minorUnits();
+    }
+
+    public String currencyCode() {
+        return currency;
     }
 
     public UUID id() {
@@ -87,5 +188,45 @@ public class Case extends TenantScopedEntity {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public String openedBy() {
+        return openedBy;
+    }
+
+    public String pauseReason() {
+        return pauseReason;
+    }
+
+    public LocalDate pausedUntil() {
+        return pausedUntil;
+    }
+
+    public String disputeReason() {
+        return disputeReason;
+    }
+
+    public String disputeEvidence() {
+        return disputeEvidence;
+    }
+
+    public LocalDate promisePayBy() {
+        return promisePayBy;
+    }
+
+    public Money promiseAmount() {
+        return promiseAmountMinor == null ? null : Money.ofMinor(promiseAmountMinor, currency);
+    }
+
+    public Integer planInstallments() {
+        return planInstallments;
+    }
+
+    public Money planInstallmentAmount() {
+        return planInstallmentMinor == null ? null : Money.ofMinor(planInstallmentMinor, currency);
+    }
+
+    public LocalDate planFirstDueOn() {
+        return planFirstDueOn;
     }
 }

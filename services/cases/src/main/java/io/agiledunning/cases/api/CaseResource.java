@@ -1,5 +1,6 @@
 package io.agiledunning.cases.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.cases.service.CaseService;
 import io.agiledunning.common.paging.Page;
 import io.agiledunning.common.paging.PageRequest;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 @Path("/api/cases")
@@ -26,10 +28,12 @@ public class CaseResource {
 
     private final CaseService cases;
     private final CurrentTenant currentTenant;
+    private final ObjectMapper json;
 
-    public CaseResource(CaseService cases, CurrentTenant currentTenant) {
+    public CaseResource(CaseService cases, CurrentTenant currentTenant, ObjectMapper json) {
         this.cases = cases;
         this.currentTenant = currentTenant;
+        this.json = json;
     }
 
     @POST
@@ -50,5 +54,25 @@ public class CaseResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER})
     public Uni<Page<CaseView>> list(@QueryParam("first") @DefaultValue("20") int first, @QueryParam("after") String after) {
         return cases.list(currentTenant.require(), PageRequest.of(first, after)).map(page -> page.map(CaseView::of));
+    }
+
+    /** Asks the case to take a lifecycle command; answers the case as it is afterwards. */
+    @POST
+    @Path("/{id}/commands")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT})
+    public Uni<CaseView> command(@PathParam("id") UUID id, @NotNull CaseCommandRequest request,
+                                 @HeaderParam("X-Correlation-Id") String correlationId) {
+        return Uni.createFrom().item(request::toCommand)
+                .chain(command -> cases.change(currentTenant.require(), id, command, correlationId))
+                .map(CaseView::of);
+    }
+
+    /** The case's timeline, oldest first. */
+    @GET
+    @Path("/{id}/timeline")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER})
+    public Uni<List<TimelineEntryView>> timeline(@PathParam("id") UUID id) {
+        return cases.timeline(currentTenant.require(), id)
+                .map(entries -> entries.stream().map(e -> TimelineEntryView.of(e, json)).toList());
     }
 }

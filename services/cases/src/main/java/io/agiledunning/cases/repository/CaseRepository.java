@@ -1,6 +1,7 @@
 package io.agiledunning.cases.repository;
 
 import io.agiledunning.cases.Case;
+import io.agiledunning.cases.CaseEvent;
 import io.agiledunning.common.data.KeysetQueries;
 import io.agiledunning.common.paging.Cursor;
 import io.agiledunning.common.paging.Page;
@@ -9,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -40,5 +42,16 @@ public class CaseRepository {
     /** Oldest first. */
     public Uni<Page<Case>> list(Mutiny.Session session, PageRequest request) {
         return KeysetQueries.page(session, Case.class, request, c -> new Cursor(c.createdAt(), c.id()));
+    }
+
+    public Uni<CaseEvent> append(Mutiny.Session session, CaseEvent event) {
+        return session.persist(event).replaceWith(event);
+    }
+
+    /** The case's timeline, oldest first. */
+    public Uni<List<CaseEvent>> timeline(Mutiny.Session session, UUID caseId) {
+        return session.createSelectionQuery("from CaseEvent where caseId = :caseId order by occurredAt, id", CaseEvent.class)
+                .setParameter("caseId", caseId)
+                .getResultList();
     }
 }

@@ -6,6 +6,19 @@ import java.util.Optional;
 /** Every event the platform emits: its wire name, schema version, topic and payload type. */
 public enum EventType {
     CASE_OPENED("CaseOpened", 1, Topics.CASES, CaseOpened.class),
+    CASE_STATUS_CHANGED("CaseStatusChanged", 1, Topics.CASES, CaseStatusChanged.class),
+    CASE_PAUSED("CasePaused", 1, Topics.CASES, CasePaused.class),
+    CASE_RESUMED("CaseResumed", 1, Topics.CASES, CaseResumed.class),
+    DISPUTE_OPENED("DisputeOpened", 1, Topics.CASES, DisputeOpened.class),
+    DISPUTE_RESOLVED("DisputeResolved", 1, Topics.CASES, DisputeResolved.class),
+    PROMISE_MADE("PromiseMade", 1, Topics.CASES, PromiseMade.class),
+    PROMISE_KEPT("PromiseKept", 1, Topics.CASES, PromiseKept.class),
+    PROMISE_BROKEN("PromiseBroken", 1, Topics.CASES, PromiseBroken.class),
+    PLAN_ACTIVATED("PlanActivated", 1, Topics.CASES, PlanActivated.class),
+    PLAN_COMPLETED("PlanCompleted", 1, Topics.CASES, PlanCompleted.class),
+    PLAN_DEFAULTED("PlanDefaulted", 1, Topics.CASES, PlanDefaulted.class),
+    CLAIM_ADDED("ClaimAdded", 1, Topics.CASES, ClaimAdded.class),
+    CASE_CLOSED("CaseClosed", 1, Topics.CASES, CaseClosed.class),
     TENANT_SETTINGS_CHANGED("TenantSettingsChanged", 1, Topics.TENANTS, TenantSettingsChanged.class),
     MESSAGE_TEMPLATE_SAVED("MessageTemplateSaved", 1, Topics.COMMUNICATIONS, MessageTemplateSaved.class),
     PAYMENT_RECORDED("PaymentRecorded", 1, Topics.PAYMENTS, PaymentRecorded.class);

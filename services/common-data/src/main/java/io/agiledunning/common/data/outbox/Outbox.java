@@ -39,8 +39,10 @@ public class Outbox {
         EventEnvelope envelope = EventEnvelope.of(event, tenant.value(), aggregateId.toString(), clock.instant(),
                 correlationId != null ? correlationId : UUID.randomUUID().toString(), json);
         return session.createNativeQuery("""
-                        insert into outbox (event_id, tenant_id, topic, message_key, envelope)
-                        values (:eventId, :tenantId, :topic, :key, cast(cast(:envelope as text) as jsonb))""") // text first: a String bound to jsonb would be stored as a JSON string
+                        insert into outbox (event_id, tenant_id, topic, message_key, envelope, created_at)
+                        values (:eventId, :tenantId, :topic, :key, cast(cast(:envelope as text) as jsonb), clock_timestamp())""")
+                // text first: a String bound to jsonb would be stored as a JSON string. clock_timestamp(), not the
+                // column's default now() (the transaction's start): events appended in one transaction keep their order.
                 .setParameter("eventId", envelope.eventId())
                 .setParameter("tenantId", envelope.tenantId())
                 .setParameter("topic", EventType.of(event).topic())

@@ -99,6 +99,40 @@ class GraphQLApiIT {
                 .body("errors[0].extensions.fields", equalTo("amount: EUR has at most 2 decimal places, got 10.001"));
     }
 
+    private static final String PLACE_CLAIM = """
+            mutation { placeClaim(input: {
+                debtor: {externalReference: "D-1", kind: CONSUMER, name: "Erika", emails: ["erika@example.org"]},
+                claim: {externalReference: "INV-1", invoiceNumber: "R-1", issueDate: "2026-02-01", dueDate: "2026-03-01",
+                        principal: {amount: %s, currency: "EUR"}, consumerNotice: true}})
+              { outcome case { id outstanding { amount } } claim { id open { amount } } } }""";
+
+    @Test
+    void placingClaimsNeedsAWriterRoleAndReadingThemASignedInCaller() {
+        graphql(acme.viewerToken(), PLACE_CLAIM.formatted("10.00"))
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"))
+                .body("errors[0].message", equalTo("this operation needs one of the roles tenant-admin, tenant-agent"));
+        graphql(null, PLACE_CLAIM.formatted("10.00"))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
+                .body("errors[0].path", equalTo(java.util.List.of("placeClaim")));
+        graphql(null, """
+                { caseClaims(caseId: "%s") { id } }""".formatted(java.util.UUID.randomUUID()))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+        graphql(acme.agentToken(), "{ caseClaims(caseId: \"not-a-uuid\") { id } }")
+                .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void aPlacementIsCheckedBeforeAnyServiceIsCalledAndAnOutageIsUnavailable() {
+        graphql(acme.agentToken(), PLACE_CLAIM.formatted("10.001"))
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].extensions.fields", equalTo("claim.principal: EUR has at most 2 decimal places, got 10.001"));
+        graphql(acme.agentToken(), PLACE_CLAIM.formatted("10.00"))
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("UNAVAILABLE"))
+                .body("errors[0].message", equalTo("a service is temporarily unavailable; please retry"));
+    }
+
     @Test
     void aPlatformAdminHasNoTenantRoleAndSeesNoTenantData() {
         graphql(TestTenants.platformAdminToken(), LIST_CASES)

@@ -3,6 +3,9 @@ package io.agiledunning.api.cases;
 import io.agiledunning.api.cases.CaseTypes.CaseConnection;
 import io.agiledunning.api.cases.CaseTypes.CaseEdge;
 import io.agiledunning.api.cases.CaseTypes.CaseNode;
+import io.agiledunning.api.cases.CaseTypes.ClaimNode;
+import io.agiledunning.api.cases.CaseTypes.PlaceClaimInput;
+import io.agiledunning.api.cases.CaseTypes.PlaceClaimPayload;
 import io.agiledunning.api.cases.CaseTypes.MakePromiseInput;
 import io.agiledunning.api.cases.CaseTypes.MoneyInput;
 import io.agiledunning.api.cases.CaseTypes.OpenDisputeInput;
@@ -75,6 +78,23 @@ public class CaseGraphQLApi {
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 
+    @Mutation("placeClaim")
+    @Description("Places a claim, idempotent on the external references of debtor and claim: a new claim joins the "
+            + "debtor's unfinished case or opens one (CREATED), a changed one is UPDATED, an identical re-send is UNCHANGED.")
+    public Uni<@NonNull PlaceClaimPayload> placeClaim(@Name("input") @NonNull PlaceClaimInput input) {
+        return caller.withAnyRole(() -> toBody(input).chain(body -> cases.placeClaim(body, null))
+                        .map(PlaceClaimPayload::of), WRITERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Query("caseClaims")
+    @Description("A case's claims, oldest first. Another tenant's case is NOT_FOUND.")
+    public Uni<@NonNull List<@NonNull ClaimNode>> caseClaims(@Name("caseId") @Id @NonNull String caseId) {
+        return caller.withAnyRole(() -> parseId(caseId).chain(cases::claims)
+                        .map(claims -> claims.stream().map(ClaimNode::of).toList()), READERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
     @Query("caseTimeline")
     @Description("A case's timeline, oldest first. Another tenant's case is NOT_FOUND.")
     public Uni<@NonNull List<@NonNull TimelineEntry>> caseTimeline(@Name("caseId") @Id @NonNull String caseId) {
@@ -143,6 +163,35 @@ public class CaseGraphQLApi {
             return Uni.createFrom().item(UUID.fromString(id));
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(new GraphQLApiException(ErrorCode.NOT_FOUND, "case %s not found".formatted(id)));
+        }
+    }
+
+    private static Uni<PlaceClaimBody> toBody(PlaceClaimInput input) {
+        try {
+            var d = input.debtor();
+            var a = d.address();
+            var c = input.claim();
+            return Uni.createFrom().item(new PlaceClaimBody(
+                    new PlaceClaimBody.Debtor(d.externalReference(), d.kind().name(), d.name(), d.emails(), d.phones(),
+                            a == null ? null : new PlaceClaimBody.Address(a.street(), a.postalCode(), a.city(), a.country()),
+                            d.language(), d.timeZone(), d.germanState(), d.deceased(), d.insolvency(), d.vulnerable()),
+                    new PlaceClaimBody.Claim(c.externalReference(), c.invoiceNumber(), c.issueDate(), c.dueDate(),
+                            money("claim.principal", c.principal()), c.consumerNotice(), money("claim.fees", c.fees()),
+                            money("claim.paid", c.paid()))));
+        } catch (GraphQLApiException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private static Money money(String field, MoneyInput input) throws GraphQLApiException {
+        if (input == null) {
+            return null;
+        }
+        try {
+            return new Money(input.amount(), Money.currency(input.currency()));
+        } catch (IllegalArgumentException e) {
+            throw new GraphQLApiException(ErrorCode.VALIDATION, field + ": " + e.getMessage(),
+                    List.of(new FieldError(field, e.getMessage())));
         }
     }
 

@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Enum;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
@@ -92,5 +93,66 @@ public final class CaseTypes {
     @Input("MakePromiseInput")
     @Description("The debtor promises to pay amount (in the case's currency) by payBy (today or later).")
     public record MakePromiseInput(@NonNull @Id String caseId, @NonNull LocalDate payBy, @NonNull MoneyInput amount) {
+    }
+
+    @Enum("DebtorKind")
+    @Description("CONSUMER: a consumer is involved (§ 13 BGB); BUSINESS: a business debtor.")
+    public enum DebtorKind {
+        CONSUMER, BUSINESS
+    }
+
+    @Input("PostalAddressInput")
+    @Description("A contact point only when street, postalCode, city and country (ISO 3166 alpha-2) are all given.")
+    public record PostalAddressInput(String street, String postalCode, String city, String country) {
+    }
+
+    @Input("DebtorInput")
+    @Description("The debtor, found by externalReference (updated if its data changed) or created. Needs at least one "
+            + "contact point: an email, a phone or a complete postal address.")
+    public record DebtorInput(@NonNull String externalReference, @NonNull DebtorKind kind, @NonNull String name,
+                              List<String> emails, List<String> phones, PostalAddressInput address,
+                              String language, String timeZone, String germanState, Boolean deceased, Boolean insolvency,
+                              Boolean vulnerable) {
+    }
+
+    @Input("ClaimInput")
+    @Description("An invoice. consumerNotice: the invoice carried the notice of § 286(3) BGB. fees and paid default to zero "
+            + "and are in the principal's currency.")
+    public record ClaimInput(@NonNull String externalReference, @NonNull String invoiceNumber, @NonNull LocalDate issueDate,
+                             @NonNull LocalDate dueDate, @NonNull MoneyInput principal, @NonNull Boolean consumerNotice,
+                             MoneyInput fees, MoneyInput paid) {
+    }
+
+    @Input("PlaceClaimInput")
+    public record PlaceClaimInput(@NonNull DebtorInput debtor, @NonNull ClaimInput claim) {
+    }
+
+    @Enum("PlacementOutcome")
+    @Description("CREATED: a new claim (joined the debtor's unfinished case or opened one); UPDATED: a known claim with "
+            + "changed data; UNCHANGED: a known claim re-sent as it is (nothing written).")
+    public enum PlacementOutcome {
+        CREATED, UPDATED, UNCHANGED
+    }
+
+    @Type("Claim")
+    @Description("One invoice of a debtor on a case; open is principal + fees - paid.")
+    public record ClaimNode(@NonNull String id, @NonNull String externalReference, @NonNull String debtorId,
+                            @NonNull String caseId, @NonNull String invoiceNumber, @NonNull LocalDate issueDate,
+                            @NonNull LocalDate dueDate, @NonNull MoneyAmount principal, boolean consumerNotice,
+                            @NonNull MoneyAmount fees, @NonNull MoneyAmount paid, @NonNull MoneyAmount open) {
+        static ClaimNode of(ClaimDto c) {
+            return new ClaimNode(c.id().toString(), c.externalReference(), c.debtorId().toString(), c.caseId().toString(),
+                    c.invoiceNumber(), c.issueDate(), c.dueDate(), MoneyAmount.of(c.principal()), c.consumerNotice(),
+                    MoneyAmount.of(c.fees()), MoneyAmount.of(c.paid()), MoneyAmount.of(c.open()));
+        }
+    }
+
+    @Type("PlaceClaimPayload")
+    public record PlaceClaimPayload(@NonNull PlacementOutcome outcome, @Name("case") @NonNull CaseNode placedCase,
+                                    @NonNull ClaimNode claim) {
+        static PlaceClaimPayload of(PlaceClaimResultDto result) {
+            return new PlaceClaimPayload(PlacementOutcome.valueOf(result.outcome()), CaseNode.of(result.placedCase()),
+                    ClaimNode.of(result.claim()));
+        }
     }
 }

@@ -40,4 +40,8 @@ public interface CasesClient {
     @GET
     @Path("/{id}/timeline")
     Uni<List<TimelineEntryDto>> timeline(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/{id}/claims")
+    Uni<List<ClaimDto>> claims(@PathParam("id") UUID id);
 }

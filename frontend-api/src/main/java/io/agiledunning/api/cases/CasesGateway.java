@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Every call to the cases service goes through here, with a timeout and a circuit breaker. Reads are
- * retried; opening a case is not (a retry after a lost answer would meet the case it already opened).
+ * retried; opening a case and placing a claim are not (a retry after a lost answer would meet the case it already opened).
  * Errors the service reported ({@code ApiException}) are not failures of the service and neither trip
  * the breaker nor get retried.
  */
@@ -23,9 +23,30 @@ import java.util.UUID;
 public class CasesGateway {
 
     private final CasesClient client;
+    private final ClaimsClient claims;
 
-    public CasesGateway(@RestClient CasesClient client) {
+    public CasesGateway(@RestClient CasesClient client, @RestClient ClaimsClient claims) {
         this.client = client;
+        this.claims = claims;
+    }
+
+    /**
+     * Not retried here although placement is idempotent: a retry after a timeout could overlap the first
+     * attempt still running; the client re-sends instead (an identical re-send is UNCHANGED).
+     */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    public Uni<PlaceClaimResultDto> placeClaim(PlaceClaimBody body, String correlationId) {
+        return claims.place(body, correlationId);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    public Uni<List<ClaimDto>> claims(UUID caseId) {
+        return client.claims(caseId);
     }
 
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)

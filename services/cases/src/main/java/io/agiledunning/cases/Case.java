@@ -28,6 +28,10 @@ public class Case extends TenantScopedEntity {
     @Column(name = "external_reference", nullable = false, updatable = false)
     private String externalReference;
 
+    /** Null for cases opened without a debtor (the older {@code openCase}). */
+    @Column(name = "debtor_id", updatable = false)
+    private UUID debtorId;
+
     @Column(name = "debtor_name", nullable = false)
     private String debtorName;
 
@@ -96,6 +100,22 @@ public class Case extends TenantScopedEntity {
         c.openedBy = openedBy;
         c.createdAt = now.truncatedTo(ChronoUnit.MICROS); // what PostgreSQL keeps, so cursors match
         return c;
+    }
+
+    /** A case opened by placing the first claim of a debtor that has no unfinished case. */
+    public static Case openFor(TenantId tenant, UUID debtorId, String externalReference, String debtorName, Money outstanding,
+                               String openedBy, Instant now) {
+        Case c = open(tenant, externalReference, debtorName, outstanding, openedBy, now);
+        c.debtorId = debtorId;
+        return c;
+    }
+
+    /** The balance as recomputed from the case's claims (principal + fees − paid), in the case's currency. */
+    public void recomputeOutstanding(Money outstanding) {
+        if (outstanding.isNegative()) {
+            throw new IllegalArgumentException("outstanding amount must not be negative");
+        }
+        outstandingMinor = inCaseCurrency(outstanding);
     }
 
     /**
@@ -172,6 +192,10 @@ public class Case extends TenantScopedEntity {
 
     public String externalReference() {
         return externalReference;
+    }
+
+    public UUID debtorId() {
+        return debtorId;
     }
 
     public String debtorName() {

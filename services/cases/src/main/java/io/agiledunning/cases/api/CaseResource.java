@@ -2,6 +2,7 @@ package io.agiledunning.cases.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.cases.service.CaseService;
+import io.agiledunning.cases.service.ClaimPlacementService;
 import io.agiledunning.common.paging.Page;
 import io.agiledunning.common.paging.PageRequest;
 import io.agiledunning.common.tenancy.CurrentTenant;
@@ -27,11 +28,13 @@ import java.util.UUID;
 public class CaseResource {
 
     private final CaseService cases;
+    private final ClaimPlacementService placements;
     private final CurrentTenant currentTenant;
     private final ObjectMapper json;
 
-    public CaseResource(CaseService cases, CurrentTenant currentTenant, ObjectMapper json) {
+    public CaseResource(CaseService cases, ClaimPlacementService placements, CurrentTenant currentTenant, ObjectMapper json) {
         this.cases = cases;
+        this.placements = placements;
         this.currentTenant = currentTenant;
         this.json = json;
     }
@@ -74,5 +77,14 @@ public class CaseResource {
     public Uni<List<TimelineEntryView>> timeline(@PathParam("id") UUID id) {
         return cases.timeline(currentTenant.require(), id)
                 .map(entries -> entries.stream().map(e -> TimelineEntryView.of(e, json)).toList());
+    }
+
+    /** The case's claims, oldest first (none for a case opened without claims). */
+    @GET
+    @Path("/{id}/claims")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER})
+    public Uni<List<ClaimView>> claims(@PathParam("id") UUID id) {
+        return placements.claimsOfCase(currentTenant.require(), id)
+                .map(claims -> claims.stream().map(ClaimView::of).toList());
     }
 }

@@ -7,14 +7,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A case; the lifecycle fields are null unless the case is in the status they belong to. */
-public record CaseView(UUID id, String externalReference, String debtorName, Money outstanding, String status, Instant createdAt,
+/** A case ({@code debtorId} null when opened without a debtor); the lifecycle fields are null unless the case is in the status they belong to. */
+public record CaseView(UUID id, String externalReference, UUID debtorId, String debtorName, Money outstanding, String status, Instant createdAt,
                        String pauseReason, LocalDate pausedUntil, String disputeReason, String disputeEvidence,
                        LocalDate promisePayBy, Money promiseAmount, Integer planInstallments, Money planInstallmentAmount,
                        LocalDate planFirstDueOn) {
 
     static CaseView of(Case c) {
-        return new CaseView(c.id(), c.externalReference(), c.debtorName(), c.outstanding(), c.status().name(), c.createdAt(),
+        return new CaseView(c.id(), c.externalReference(), c.debtorId(), c.debtorName(), c.outstanding(), c.status().name(), c.createdAt(),
                 c.pauseReason(), c.pausedUntil(), c.disputeReason(), c.disputeEvidence(), c.promisePayBy(), c.promiseAmount(),
                 c.planInstallments(), c.planInstallmentAmount(), c.planFirstDueOn());
     }

@@ -115,7 +115,8 @@ public class CaseService {
                 }));
     }
 
-    private Uni<Case> record(org.hibernate.reactive.mutiny.Mutiny.Session session, TenantContext caller, Case c,
+    /** Applies an allowed transition, appends its timeline entry and writes its events to the outbox. */
+    Uni<Case> record(org.hibernate.reactive.mutiny.Mutiny.Session session, TenantContext caller, Case c,
                              Transition transition, CaseCommand command, Instant now, String correlationId) {
         c.apply(transition, command, now);
         List<DomainEvent> events = CaseLifecycleEvents.of(c.id(), transition, command);

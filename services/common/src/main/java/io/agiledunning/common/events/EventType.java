@@ -18,6 +18,7 @@ public enum EventType {
     PLAN_COMPLETED("PlanCompleted", 1, Topics.CASES, PlanCompleted.class),
     PLAN_DEFAULTED("PlanDefaulted", 1, Topics.CASES, PlanDefaulted.class),
     CLAIM_ADDED("ClaimAdded", 1, Topics.CASES, ClaimAdded.class),
+    CLAIM_UPDATED("ClaimUpdated", 1, Topics.CASES, ClaimUpdated.class),
     CASE_CLOSED("CaseClosed", 1, Topics.CASES, CaseClosed.class),
     TENANT_SETTINGS_CHANGED("TenantSettingsChanged", 1, Topics.TENANTS, TenantSettingsChanged.class),
     MESSAGE_TEMPLATE_SAVED("MessageTemplateSaved", 1, Topics.COMMUNICATIONS, MessageTemplateSaved.class),

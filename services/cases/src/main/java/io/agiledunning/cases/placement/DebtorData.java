@@ -1,0 +1,31 @@
+package io.agiledunning.cases.placement;
+
+import io.agiledunning.cases.law.DebtorKind;
+
+import java.util.List;
+
+/**
+ * The debtor as the tenant places it. Missing lists count as empty, missing flags as false, blank texts as
+ * absent ({@link #normalized()}), so a re-send that differs only in such details changes nothing.
+ */
+public record DebtorData(String externalReference, DebtorKind kind, String name, List<String> emails, List<String> phones,
+                         PostalAddress address, String language, String timeZone, String germanState,
+                         Boolean deceased, Boolean insolvency, Boolean vulnerable) {
+
+    public DebtorData normalized() {
+        PostalAddress a = address == null ? new PostalAddress(null, null, null, null) : address;
+        return new DebtorData(text(externalReference), kind, text(name), list(emails), list(phones),
+                new PostalAddress(text(a.street()), text(a.postalCode()), text(a.city()),
+                        a.country() == null || a.country().isBlank() ? null : a.country().strip().toUpperCase(java.util.Locale.ROOT)),
+                text(language), text(timeZone), text(germanState),
+                Boolean.TRUE.equals(deceased), Boolean.TRUE.equals(insolvency), Boolean.TRUE.equals(vulnerable));
+    }
+
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static List<String> list(List<String> values) {
+        return values == null ? List.of() : values.stream().map(DebtorData::text).filter(v -> v != null).toList();
+    }
+}

@@ -1,0 +1,352 @@
+package io.agiledunning.cases.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.cases.Case;
+import io.agiledunning.cases.CaseEvent;
+import io.agiledunning.cases.CaseStatus;
+import io.agiledunning.cases.Claim;
+import io.agiledunning.cases.Debtor;
+import io.agiledunning.cases.lifecycle.CaseCommand;
+import io.agiledunning.cases.lifecycle.CaseLifecycle;
+import io.agiledunning.cases.lifecycle.Refusal;
+import io.agiledunning.cases.lifecycle.Transition;
+import io.agiledunning.cases.placement.ClaimData;
+import io.agiledunning.cases.placement.DebtorData;
+import io.agiledunning.cases.placement.PlaceClaim;
+import io.agiledunning.cases.placement.PlacementOutcome;
+import io.agiledunning.cases.placement.PlacementResult;
+import io.agiledunning.cases.repository.CaseRepository;
+import io.agiledunning.cases.repository.ClaimRepository;
+import io.agiledunning.cases.repository.DebtorRepository;
+import io.agiledunning.common.data.TenantTransactions;
+import io.agiledunning.common.data.outbox.Outbox;
+import io.agiledunning.common.errors.ApiException;
+import io.agiledunning.common.errors.ErrorCode;
+import io.agiledunning.common.errors.FieldError;
+import io.agiledunning.common.events.CaseOpened;
+import io.agiledunning.common.events.ClaimUpdated;
+import io.agiledunning.common.events.DomainEvent;
+import io.agiledunning.common.money.Money;
+import io.agiledunning.common.tenancy.TenantContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.hibernate.JDBCException;
+import org.hibernate.reactive.mutiny.Mutiny;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+
+/**
+ * Places claims by API, idempotent on the tenant's external references of debtor and claim, in one tenant
+ * transaction per placement:
+ * <ul>
+ *   <li>the debtor is found by its reference and updated if its data changed, or created;</li>
+ *   <li>a known claim with the same data is {@link PlacementOutcome#UNCHANGED} (nothing written, no timeline entry,
+ *       no event); with other data it is {@link PlacementOutcome#UPDATED} ({@code ClaimUpdated} on the timeline and in
+ *       the outbox, the case's balance recomputed);</li>
+ *   <li>a new claim ({@link PlacementOutcome#CREATED}) joins the debtor's unfinished case through the lifecycle's
+ *       {@code AddClaim} ({@code ClaimAdded}), or opens a new case ({@code CaseOpened}).</li>
+ * </ul>
+ * A case's outstanding balance is the sum of principal + fees − paid over its claims, in one currency.
+ * Two concurrent placements of the same reference collide on a unique constraint: the loser is retried once
+ * (and then finds what the winner wrote), a second collision is a CONFLICT.
+ */
+@ApplicationScoped
+public class ClaimPlacementService {
+
+    static final String CONTACT_REQUIRED = "needs at least one contact point (email, phone or postal address)";
+
+    private static final Logger LOG = Logger.getLogger(ClaimPlacementService.class);
+    private static final String UNIQUE_VIOLATION = "23505";
+
+    private final TenantTransactions transactions;
+    private final DebtorRepository debtors;
+    private final ClaimRepository claims;
+    private final CaseRepository cases;
+    private final CaseService caseService;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final ObjectMapper json;
+
+    public ClaimPlacementService(TenantTransactions transactions, DebtorRepository debtors, ClaimRepository claims,
+                                 CaseRepository cases, CaseService caseService, Outbox outbox, Clock clock, ObjectMapper json) {
+        this.transactions = transactions;
+        this.debtors = debtors;
+        this.claims = claims;
+        this.cases = cases;
+        this.caseService = caseService;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * @throws ApiException VALIDATION naming every wrong field ({@code debtor.name}, {@code claim.dueDate}, …);
+     *                      CONFLICT when the claim belongs to another debtor or to a finished case, or when a
+     *                      concurrent placement of the same reference collided twice
+     */
+    public Uni<PlacementResult> place(TenantContext caller, PlaceClaim command, String correlationId) {
+        PlaceClaim placement;
+        try {
+            placement = validated(command);
+        } catch (ApiException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return Uni.createFrom().deferred(() -> transactions.inTransaction(caller.tenantId(),
+                        session -> placeIn(session, caller, placement, correlationId)))
+                .onFailure(ClaimPlacementService::isUniqueViolation).invoke(e -> LOG.infof(
+                        "Placement of claim collided with a concurrent one (%s)", e.getClass().getSimpleName()))
+                .onFailure(ClaimPlacementService::isUniqueViolation).retry().atMost(1)
+                .onFailure(ClaimPlacementService::isUniqueViolation).transform(e -> new ApiException(ErrorCode.CONFLICT,
+                        "claim '%s' is being placed concurrently; try again".formatted(placement.claim().externalReference())));
+    }
+
+    /** The claims of a case, oldest first. @throws ApiException NOT_FOUND for a missing or another tenant's case */
+    public Uni<List<Claim>> claimsOfCase(TenantContext caller, UUID caseId) {
+        return transactions.inTransaction(caller.tenantId(), session -> cases.findById(session, caseId)
+                .chain(found -> found.isEmpty()
+                        ? Uni.createFrom().failure(ApiException.notFound("case", caseId))
+                        : claims.ofCase(session, caseId)));
+    }
+
+    /** @throws ApiException NOT_FOUND for a missing or another tenant's debtor */
+    public Uni<Debtor> debtor(TenantContext caller, UUID debtorId) {
+        return transactions.inTransaction(caller.tenantId(), session -> debtors.findById(session, debtorId))
+                .map(found -> found.orElseThrow(() -> ApiException.notFound("debtor", debtorId)));
+    }
+
+    private Uni<PlacementResult> placeIn(Mutiny.Session session, TenantContext caller, PlaceClaim placement, String correlationId) {
+        Instant now = clock.instant();
+        DebtorData debtorData = placement.debtor();
+        AtomicBoolean debtorIsNew = new AtomicBoolean();
+        return debtors.findByExternalReference(session, debtorData.externalReference())
+                .chain(found -> {
+                    if (found.isPresent()) {
+                        found.get().update(debtorData, now);
+                        return Uni.createFrom().item(found.get());
+                    }
+                    debtorIsNew.set(true);
+                    return debtors.persist(session, Debtor.create(caller.tenantId(), debtorData, now));
+                })
+                .chain(debtor -> claims.findByExternalReference(session, placement.claim().externalReference())
+                        .chain(existing -> {
+                            if (existing.isEmpty()) {
+                                return created(session, caller, debtor, placement.claim(), now, correlationId);
+                            }
+                            if (!existing.get().debtorId().equals(debtor.id()) && debtorIsNew.get()) {
+                                // Our debtor is new, yet its claim exists: a concurrent placement committed both
+                                // between our two reads. Retrying finds its debtor.
+                                return Uni.createFrom().failure(new ConcurrentPlacement());
+                            }
+                            return known(session, caller, debtor, existing.get(), placement.claim(), now, correlationId);
+                        }));
+    }
+
+    private Uni<PlacementResult> known(Mutiny.Session session, TenantContext caller, Debtor debtor, Claim claim, ClaimData data,
+                                       Instant now, String correlationId) {
+        if (!claim.debtorId().equals(debtor.id())) {
+            return Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT,
+                    "claim '%s' belongs to another debtor".formatted(claim.externalReference())));
+        }
+        return cases.findById(session, claim.caseId()).chain(found -> {
+            Case c = found.orElseThrow(() -> new IllegalStateException("claim " + claim.id() + " without its case"));
+            if (claim.sameAs(data)) {
+                return Uni.createFrom().item(new PlacementResult(PlacementOutcome.UNCHANGED, debtor, c, claim));
+            }
+            if (c.status().isTerminal()) {
+                return Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT,
+                        "claim '%s' belongs to case %s, which is %s: it can no longer change"
+                                .formatted(claim.externalReference(), c.id(), c.status())));
+            }
+            checkCurrency(c, data);
+            return claims.ofCase(session, c.id()).chain(ofCase -> {
+                claim.update(data, now);
+                c.recomputeOutstanding(outstanding(c.currencyCode(), ofCase, null));
+                ClaimUpdated event = new ClaimUpdated(c.id(), claim.id(), claim.externalReference(), claim.invoiceNumber(),
+                        claim.issueDate(), claim.dueDate(), claim.principal(), claim.fees(), claim.paid(), claim.consumerNotice(),
+                        c.outstanding());
+                return cases.append(session, CaseEvent.record(caller.tenantId(), c.id(), "ClaimUpdated", c.status(), c.status(),
+                                "claim %s updated".formatted(claim.externalReference()), data(event), caller.subject(), now))
+                        .call(() -> outbox.append(session, caller.tenantId(), c.id(), event, correlationId))
+                        .invoke(() -> LOG.infof("Claim %s of case %s updated; outstanding %s", claim.id(), c.id(), c.outstanding()))
+                        .replaceWith(new PlacementResult(PlacementOutcome.UPDATED, debtor, c, claim));
+            });
+        });
+    }
+
+    private Uni<PlacementResult> created(Mutiny.Session session, TenantContext caller, Debtor debtor, ClaimData data,
+                                         Instant now, String correlationId) {
+        return claims.unfinishedCaseOf(session, debtor.id()).chain(unfinished -> unfinished.isPresent()
+                ? join(session, caller, debtor, unfinished.get(), data, now, correlationId)
+                : openCase(session, caller, debtor, data, now, correlationId));
+    }
+
+    private Uni<PlacementResult> join(Mutiny.Session session, TenantContext caller, Debtor debtor, Case c, ClaimData data,
+                                      Instant now, String correlationId) {
+        checkCurrency(c, data);
+        CaseCommand.AddClaim command = new CaseCommand.AddClaim(data.externalReference(), data.principal());
+        return switch (CaseLifecycle.apply(c.status(), command, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+            case Refusal refusal -> Uni.createFrom().failure(CaseService.toApiException(refusal, command));
+            case Transition transition -> claims.ofCase(session, c.id()).chain(ofCase -> {
+                Claim claim = Claim.create(caller.tenantId(), debtor.id(), c.id(), data, now);
+                return claims.persist(session, claim)
+                        .chain(() -> caseService.record(session, caller, c, transition, command, now, correlationId))
+                        .invoke(() -> c.recomputeOutstanding(outstanding(c.currencyCode(), ofCase, claim)))
+                        .invoke(() -> LOG.infof("Claim %s joined case %s; outstanding %s", claim.id(), c.id(), c.outstanding()))
+                        .replaceWith(new PlacementResult(PlacementOutcome.CREATED, debtor, c, claim));
+            });
+        };
+    }
+
+    private Uni<PlacementResult> openCase(Mutiny.Session session, TenantContext caller, Debtor debtor, ClaimData data,
+                                         Instant now, String correlationId) {
+        Claim draft = Claim.create(caller.tenantId(), debtor.id(), UUID.randomUUID(), data, now);
+        Case opened = Case.openFor(caller.tenantId(), debtor.id(), data.externalReference(), debtor.name(), draft.open(),
+                caller.subject(), now);
+        Claim claim = Claim.create(caller.tenantId(), debtor.id(), opened.id(), data, now);
+        CaseOpened event = new CaseOpened(opened.id(), opened.externalReference(), opened.debtorName(), opened.outstanding());
+        return cases.persist(session, opened)
+                .chain(() -> claims.persist(session, claim))
+                .chain(() -> cases.append(session, CaseEvent.record(caller.tenantId(), opened.id(), "CaseOpened", null,
+                        CaseStatus.OPEN, "case opened by placing claim " + claim.externalReference(), data(event),
+                        caller.subject(), now)))
+                .call(() -> outbox.append(session, caller.tenantId(), opened.id(), event, correlationId))
+                .invoke(() -> LOG.infof("Case %s opened by placing claim %s over %s", opened.id(), claim.id(), opened.outstanding()))
+                .replaceWith(new PlacementResult(PlacementOutcome.CREATED, debtor, opened, claim));
+    }
+
+    /** principal + fees − paid over the case's claims ({@code added}: a new one the query did not see). */
+    private static Money outstanding(String currency, List<Claim> ofCase, Claim added) {
+        Money sum = Money.zero(currency);
+        for (Claim claim : ofCase) {
+            sum = sum.plus(claim.open());
+        }
+        return added == null ? sum : sum.plus(added.open());
+    }
+
+    private static void checkCurrency(Case c, ClaimData data) {
+        String currency = data.principal().currency().getCurrencyCode();
+        if (!currency.equals(c.currencyCode())) {
+            throw ApiException.invalid("claim.principal.currency",
+                    "the debtor's case %s is kept in %s, a claim in %s cannot join it".formatted(c.id(), c.currencyCode(), currency));
+        }
+    }
+
+    /** Normalizes the placement and refuses it naming every wrong field. */
+    static PlaceClaim validated(PlaceClaim command) {
+        List<FieldError> errors = new ArrayList<>();
+        if (command == null) {
+            throw ApiException.invalid("body", "is required");
+        }
+        DebtorData debtor = command.debtor() == null ? null : command.debtor().normalized();
+        ClaimData claim = command.claim() == null ? null : command.claim().normalized();
+        if (debtor == null) {
+            errors.add(new FieldError("debtor", "is required"));
+        } else {
+            required(errors, "debtor.externalReference", debtor.externalReference());
+            required(errors, "debtor.kind", debtor.kind());
+            required(errors, "debtor.name", debtor.name());
+            if (debtor.externalReference() != null && debtor.externalReference().length() > 100) {
+                errors.add(new FieldError("debtor.externalReference", "must be at most 100 characters"));
+            }
+            if (debtor.address().country() != null && !debtor.address().country().matches("[A-Z]{2}")) {
+                errors.add(new FieldError("debtor.address.country", "must be an ISO 3166 alpha-2 code such as DE"));
+            }
+            if (debtor.emails().isEmpty() && debtor.phones().isEmpty() && !debtor.address().complete()) {
+                errors.add(new FieldError("debtor", CONTACT_REQUIRED));
+            }
+        }
+        if (claim == null) {
+            errors.add(new FieldError("claim", "is required"));
+        } else {
+            required(errors, "claim.externalReference", claim.externalReference());
+            required(errors, "claim.invoiceNumber", claim.invoiceNumber());
+            required(errors, "claim.issueDate", claim.issueDate());
+            required(errors, "claim.dueDate", claim.dueDate());
+            required(errors, "claim.principal", claim.principal());
+            if (claim.externalReference() != null && claim.externalReference().length() > 100) {
+                errors.add(new FieldError("claim.externalReference", "must be at most 100 characters"));
+            }
+            if (claim.issueDate() != null && claim.dueDate() != null && claim.dueDate().isBefore(claim.issueDate())) {
+                errors.add(new FieldError("claim.dueDate", "must not be before the issue date (%s)".formatted(claim.issueDate())));
+            }
+            if (claim.principal() != null) {
+                if (claim.principal().isNegative() || claim.principal().isZero()) {
+                    errors.add(new FieldError("claim.principal", "must be positive"));
+                }
+                String currency = claim.principal().currency().getCurrencyCode();
+                boolean feesOk = amount(errors, "claim.fees", claim.fees(), currency);
+                boolean paidOk = amount(errors, "claim.paid", claim.paid(), currency);
+                if (feesOk && paidOk && !claim.principal().isNegative() && claim.paid().compareTo(claim.principal().plus(claim.fees())) > 0) {
+                    errors.add(new FieldError("claim.paid", "must not exceed principal plus fees"));
+                }
+            }
+        }
+        if (errors.size() == 1) {
+            throw ApiException.invalid(errors.getFirst().field(), errors.getFirst().reason());
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(ErrorCode.VALIDATION,
+                    errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")), errors);
+        }
+        return new PlaceClaim(debtor, claim);
+    }
+
+    private static void required(List<FieldError> errors, String field, Object value) {
+        if (value == null) {
+            errors.add(new FieldError(field, "is required"));
+        }
+    }
+
+    /** @return whether the amount is usable (same currency, not negative) */
+    private static boolean amount(List<FieldError> errors, String field, Money amount, String currency) {
+        if (!amount.currency().getCurrencyCode().equals(currency)) {
+            errors.add(new FieldError(field + ".currency", "must be the principal's currency " + currency));
+            return false;
+        }
+        if (amount.isNegative()) {
+            errors.add(new FieldError(field, "must not be negative"));
+            return false;
+        }
+        return true;
+    }
+
+    /** A concurrent placement of the same references got in between two reads of this one. */
+    private static final class ConcurrentPlacement extends RuntimeException {
+        ConcurrentPlacement() {
+            super("concurrent placement", null, false, false);
+        }
+    }
+
+    /** A unique violation (SQLState 23505) or a {@link ConcurrentPlacement}: worth one retry. */
+    static boolean isUniqueViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrentPlacement) {
+                return true;
+            }
+            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                return true;
+            }
+            if (t instanceof JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> data(DomainEvent event) {
+        return json.convertValue(event, Map.class);
+    }
+}

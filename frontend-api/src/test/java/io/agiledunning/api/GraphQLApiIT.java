@@ -122,6 +122,25 @@ class GraphQLApiIT {
                 .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
     }
 
+    private static final String CASE_STATEMENT = """
+            { caseStatement(caseId: "%s", asOf: "2025-03-31") { caseId asOf claims { claimId } totals { balance { amount } } } }""";
+
+    @Test
+    void aCaseStatementIsReadByEveryTenantRoleAndNeedsASignedInCaller() {
+        String caseId = java.util.UUID.randomUUID().toString();
+        graphql(null, CASE_STATEMENT.formatted(caseId))
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
+                .body("errors[0].path", equalTo(java.util.List.of("caseStatement")));
+        graphql(TestTenants.platformAdminToken(), CASE_STATEMENT.formatted(caseId))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        // A viewer passes the role check: the call reaches the (here absent) cases service.
+        graphql(acme.viewerToken(), CASE_STATEMENT.formatted(caseId))
+                .body("errors[0].extensions.code", equalTo("UNAVAILABLE"));
+        graphql(acme.agentToken(), CASE_STATEMENT.formatted("not-a-uuid"))
+                .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
+    }
+
     @Test
     void aPlacementIsCheckedBeforeAnyServiceIsCalledAndAnOutageIsUnavailable() {
         graphql(acme.agentToken(), PLACE_CLAIM.formatted("10.001"))

@@ -33,6 +33,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -92,6 +93,17 @@ public class CaseGraphQLApi {
     public Uni<@NonNull List<@NonNull ClaimNode>> caseClaims(@Name("caseId") @Id @NonNull String caseId) {
         return caller.withAnyRole(() -> parseId(caseId).chain(cases::claims)
                         .map(claims -> claims.stream().map(ClaimNode::of).toList()), READERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Query("caseStatement")
+    @Description("The legal statement of a case's claims as of a day (not after today, UTC): default, interest periods, "
+            + "fees, balance and limitation per claim, and totals. Another tenant's case is NOT_FOUND; a day whose interest "
+            + "needs a base rate not yet in the table is VALIDATION.")
+    public Uni<StatementTypes.@NonNull CaseStatement> caseStatement(@Name("caseId") @Id @NonNull String caseId,
+                                                                   @Name("asOf") @NonNull LocalDate asOf) {
+        return caller.withAnyRole(() -> parseId(caseId).chain(id -> cases.statement(id, asOf))
+                        .map(StatementTypes.CaseStatement::of), READERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 

@@ -44,4 +44,8 @@ public interface CasesClient {
     @GET
     @Path("/{id}/claims")
     Uni<List<ClaimDto>> claims(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/{id}/statement")
+    Uni<CaseStatementDto> statement(@PathParam("id") UUID id, @QueryParam("asOf") String asOf);
 }

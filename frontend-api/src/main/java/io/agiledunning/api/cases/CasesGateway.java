@@ -9,17 +9,21 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Every call to the cases service goes through here, with a timeout and a circuit breaker. Reads are
- * retried; opening a case and placing a claim are not (a retry after a lost answer would meet the case it already opened).
- * Errors the service reported ({@code ApiException}) are not failures of the service and neither trip
- * the breaker nor get retried.
+ * Every call to the cases service goes through here. Each method has its own circuit breaker and a 5 s
+ * timeout (class level); reads get 3 s and two retries. Writes are not retried: a retry after a lost
+ * answer would meet the case it already changed. Errors the service reported ({@code ApiException}) are
+ * not failures of the service and neither trip the breaker nor get retried.
  */
 @ApplicationScoped
+@Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+        skipOn = ApiException.class)
 public class CasesGateway {
 
     private final CasesClient client;
@@ -34,57 +38,46 @@ public class CasesGateway {
      * Not retried here although placement is idempotent: a retry after a timeout could overlap the first
      * attempt still running; the client re-sends instead (an identical re-send is UNCHANGED).
      */
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ApiException.class)
     public Uni<PlaceClaimResultDto> placeClaim(PlaceClaimBody body, String correlationId) {
         return claims.place(body, correlationId);
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ApiException.class)
     public Uni<List<ClaimDto>> claims(UUID caseId) {
         return client.claims(caseId);
     }
 
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ApiException.class)
     public Uni<CaseDto> open(OpenCaseRequest request, String correlationId) {
         return client.open(request, correlationId);
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ApiException.class)
     public Uni<CaseDto> get(UUID id) {
         return client.get(id);
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ApiException.class)
     public Uni<Page<CaseDto>> list(int first, String after) {
         return client.list(first, after);
     }
 
     /** Not retried: a retry after a lost answer would meet a case that already moved on (and be refused). */
-    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ApiException.class)
     public Uni<CaseDto> command(UUID id, CaseCommandBody command, String correlationId) {
         return client.command(id, command, correlationId);
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
-    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
-            skipOn = ApiException.class)
     public Uni<List<TimelineEntryDto>> timeline(UUID id) {
         return client.timeline(id);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<CaseStatementDto> statement(UUID id, LocalDate asOf) {
+        return client.statement(id, asOf.toString());
     }
 }

@@ -3,6 +3,8 @@ package io.agiledunning.cases.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.cases.service.CaseService;
 import io.agiledunning.cases.service.ClaimPlacementService;
+import io.agiledunning.cases.service.StatementService;
+import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.paging.Page;
 import io.agiledunning.common.paging.PageRequest;
 import io.agiledunning.common.tenancy.CurrentTenant;
@@ -21,6 +23,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,12 +33,15 @@ public class CaseResource {
 
     private final CaseService cases;
     private final ClaimPlacementService placements;
+    private final StatementService statements;
     private final CurrentTenant currentTenant;
     private final ObjectMapper json;
 
-    public CaseResource(CaseService cases, ClaimPlacementService placements, CurrentTenant currentTenant, ObjectMapper json) {
+    public CaseResource(CaseService cases, ClaimPlacementService placements, StatementService statements,
+                        CurrentTenant currentTenant, ObjectMapper json) {
         this.cases = cases;
         this.placements = placements;
+        this.statements = statements;
         this.currentTenant = currentTenant;
         this.json = json;
     }
@@ -86,5 +93,29 @@ public class CaseResource {
     public Uni<List<ClaimView>> claims(@PathParam("id") UUID id) {
         return placements.claimsOfCase(currentTenant.require(), id)
                 .map(claims -> claims.stream().map(ClaimView::of).toList());
+    }
+
+    /**
+     * The legal statement of the case's claims as of {@code asOf} (required, ISO date, not after today in UTC):
+     * default, interest periods, fees, balance and limitation per claim, and the case totals.
+     */
+    @GET
+    @Path("/{id}/statement")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER})
+    public Uni<CaseStatementView> statement(@PathParam("id") UUID id, @QueryParam("asOf") String asOf) {
+        return Uni.createFrom().item(() -> parseAsOf(asOf))
+                .chain(day -> statements.statement(currentTenant.require(), id, day))
+                .map(CaseStatementView::of);
+    }
+
+    private static LocalDate parseAsOf(String asOf) {
+        if (asOf == null || asOf.isBlank()) {
+            throw ApiException.invalid("asOf", "is required (YYYY-MM-DD)");
+        }
+        try {
+            return LocalDate.parse(asOf.strip());
+        } catch (DateTimeParseException e) {
+            throw ApiException.invalid("asOf", "must be a date YYYY-MM-DD, got '%s'".formatted(asOf));
+        }
     }
 }

@@ -119,6 +119,12 @@ public final class LegalEngine {
             }
         }
         cuts.addAll(baseRates.changesBetween(first, lastDay));
+        // The half-year after the table ends gets its own period, whose rate lookup refuses: an old base
+        // rate is never carried forward into a half-year whose rate is not yet known.
+        LocalDate uncovered = baseRates.lastCoveredDay().plusDays(1);
+        if (uncovered.isAfter(first) && !uncovered.isAfter(lastDay)) {
+            cuts.add(uncovered);
+        }
         if (conventions.dayCount() == Conventions.DayCount.ACT_ACT) {
             for (int year = first.getYear() + 1; year <= lastDay.getYear(); year++) {
                 cuts.add(LocalDate.of(year, 1, 1));

@@ -620,6 +620,19 @@ class WorkedCasesTest {
         }
 
         @Test
+        void t04_interestRunningPastTheTableIsRefusedNotCarriedForward() {
+            // B2B, 1000.00 due 2026-03-01, default 30 days after due and receipt: 2026-03-31. A statement as of
+            // 2026-07-10 needs interest up to 2026-07-09, across 2026-07-01, whose base rate is not in the table.
+            Claim claim = LawFixtures.business("c1", "1000.00", "2026-02-01", "2026-03-01").withInvoiceReceived(d("2026-02-01"));
+            var missing = assertThrows(BaseRateTable.MissingBaseRateException.class,
+                    () -> LawFixtures.statement(LawFixtures.engine(), claim, List.of(), "2026-07-10"));
+            assertTrue(missing.getMessage().contains("2026-07-01"), missing.getMessage());
+            // Up to the last covered day it works: as of 2026-07-01, interest runs to 2026-06-30.
+            assertEquals(d("2026-06-30"), LawFixtures.statement(LawFixtures.engine(), claim, List.of(), "2026-07-01")
+                    .interestPeriods().getLast().to());
+        }
+
+        @Test
         void t03_malformedDataIsRefusedWithTheLine() {
             var bad = assertThrows(IllegalArgumentException.class,
                     () -> BaseRateTable.parse(new java.io.StringReader("from;percent\n2023-01-01;1.62\n2023-07-01;x\n")));

@@ -1,0 +1,135 @@
+package io.agiledunning.cases.service;
+
+import io.agiledunning.cases.Case;
+import io.agiledunning.cases.Claim;
+import io.agiledunning.cases.Debtor;
+import io.agiledunning.cases.law.BaseRateTable;
+import io.agiledunning.cases.law.ClaimStatement;
+import io.agiledunning.cases.law.Conventions;
+import io.agiledunning.cases.law.DebtorKind;
+import io.agiledunning.cases.law.FeeSchedule;
+import io.agiledunning.cases.law.LegalEngine;
+import io.agiledunning.cases.repository.CaseRepository;
+import io.agiledunning.cases.repository.ClaimRepository;
+import io.agiledunning.cases.repository.DebtorRepository;
+import io.agiledunning.common.data.TenantTransactions;
+import io.agiledunning.common.errors.ApiException;
+import io.agiledunning.common.errors.ErrorCode;
+import io.agiledunning.common.errors.FieldError;
+import io.agiledunning.common.tenancy.TenantContext;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The legal statement of a case's claims as of a day, computed by the {@link LegalEngine} from what the case
+ * knows: each claim's principal, issue date (taken as the day the claim arose and the day the debtor received the
+ * invoice), due date and § 286(3) notice, and the debtor's kind. Reminders, calendar-fixed due dates and dated
+ * payments are not known to the cases service yet, so none are used: the claim's recorded {@code paid} amount is
+ * shown beside the statement but neither allocated nor deducted (see docs/domain.md, "Statement").
+ */
+@ApplicationScoped
+public class StatementService {
+
+    /** The engine with the bundled base rates, the default conventions and the platform's reminder fee. */
+    private static final BaseRateTable BASE_RATES = BaseRateTable.bundled();
+    static final LegalEngine ENGINE = new LegalEngine(BASE_RATES, Conventions.defaults(), FeeSchedule.of("1.50"));
+
+    /** One claim of the case with its statement. */
+    public record ClaimEntry(Claim claim, io.agiledunning.cases.law.Claim facts, ClaimStatement statement) {
+    }
+
+    /** @param debtorKind empty for a case without claims */
+    public record CaseStatement(Case c, LocalDate asOf, Optional<DebtorKind> debtorKind, List<ClaimEntry> claims) {
+    }
+
+    private final TenantTransactions transactions;
+    private final CaseRepository cases;
+    private final ClaimRepository claims;
+    private final DebtorRepository debtors;
+    private final Clock clock;
+
+    public StatementService(TenantTransactions transactions, CaseRepository cases, ClaimRepository claims,
+                            DebtorRepository debtors, Clock clock) {
+        this.transactions = transactions;
+        this.cases = cases;
+        this.claims = claims;
+        this.debtors = debtors;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws ApiException NOT_FOUND for a missing or another tenant's case; VALIDATION (field {@code asOf}) for a
+     *                      day after today (UTC) or one whose interest needs a base rate not yet in the table
+     */
+    public Uni<CaseStatement> statement(TenantContext caller, UUID caseId, LocalDate asOf) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        if (asOf.isAfter(today)) {
+            return Uni.createFrom().failure(ApiException.invalid("asOf", "must not be after today (%s)".formatted(today)));
+        }
+        return transactions.inTransaction(caller.tenantId(), session -> cases.findById(session, caseId)
+                        .chain(found -> {
+                            Case c = found.orElseThrow(() -> ApiException.notFound("case", caseId));
+                            return claims.ofCase(session, caseId).chain(list -> {
+                                if (list.isEmpty()) {
+                                    return Uni.createFrom().item(new Loaded(c, list, Optional.empty()));
+                                }
+                                // All claims of a case belong to one debtor (placement joins claims by debtor).
+                                return debtors.findById(session, list.getFirst().debtorId())
+                                        .map(debtor -> new Loaded(c, list, debtor));
+                            });
+                        }))
+                .map(loaded -> compute(loaded, asOf));
+    }
+
+    private record Loaded(Case c, List<Claim> claims, Optional<Debtor> debtor) {
+    }
+
+    private static CaseStatement compute(Loaded loaded, LocalDate asOf) {
+        Optional<DebtorKind> kind = loaded.debtor().map(Debtor::kind);
+        List<ClaimEntry> entries = new ArrayList<>();
+        for (Claim claim : loaded.claims()) {
+            if (!"EUR".equals(claim.currencyCode())) {
+                // The statutory fees (e.g. the § 288(5) flat fee) are EUR amounts; other currencies are not modelled.
+                throw new ApiException(ErrorCode.CONFLICT, "the statement covers EUR claims only; claim %s is in %s"
+                        .formatted(claim.externalReference(), claim.currencyCode()));
+            }
+            io.agiledunning.cases.law.Claim facts = facts(claim, kind.orElse(DebtorKind.CONSUMER));
+            ClaimStatement statement;
+            try {
+                statement = ENGINE.statement(facts, List.of(), asOf);
+            } catch (BaseRateTable.MissingBaseRateException e) {
+                throw missingBaseRate(asOf);
+            }
+            entries.add(new ClaimEntry(claim, facts, statement));
+        }
+        return new CaseStatement(loaded.c(), asOf, kind, List.copyOf(entries));
+    }
+
+    /** The facts the engine looks at; the issue date stands for both the day the claim arose and the invoice's receipt. */
+    static io.agiledunning.cases.law.Claim facts(Claim claim, DebtorKind kind) {
+        return io.agiledunning.cases.law.Claim.of(claim.id().toString(), claim.principal(), claim.issueDate(), claim.dueDate(), kind)
+                .withInvoiceReceived(claim.issueDate())
+                .withConsumerNotice(claim.consumerNotice());
+    }
+
+    static ApiException missingBaseRate(LocalDate asOf) {
+        BaseRateTable table = BASE_RATES;
+        String reason;
+        if (asOf.isAfter(table.lastCoveredDay())) {
+            reason = "statement as of %s needs the base rate from %s, which is not yet in the table"
+                    .formatted(asOf, table.lastCoveredDay().plusDays(1));
+        } else {
+            reason = "statement as of %s needs a base rate the table does not have (it starts on %s)"
+                    .formatted(asOf, table.firstCoveredDay());
+        }
+        return new ApiException(ErrorCode.VALIDATION, "asOf: " + reason, List.of(new FieldError("asOf", reason)));
+    }
+}

@@ -1,0 +1,218 @@
+package io.agiledunning.cases.api;
+
+import io.agiledunning.testsupport.KafkaResource;
+import io.agiledunning.testsupport.KeycloakResource;
+import io.agiledunning.testsupport.PostgresResource;
+import io.agiledunning.testsupport.TestTenant;
+import io.agiledunning.testsupport.TestTenants;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import io.restassured.specification.RequestSpecification;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
+
+/** The legal statement of a case over REST, with every amount derived by hand from the law and the base-rate table. */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "service", value = "cases"))
+@WithTestResource(KeycloakResource.class)
+@WithTestResource(KafkaResource.class)
+class StatementIT {
+
+    private static TestTenant acme;
+    private static TestTenant globex;
+
+    @BeforeAll
+    static void tenants() {
+        acme = TestTenants.create("st-acme");
+        globex = TestTenants.create("st-globex");
+    }
+
+    @Test
+    void aBusinessClaimIsInDefaultThirtyDaysAfterDueAndReceiptWithInterestAndTheFlatFee() {
+        String claimRef = unique("INV");
+        String caseId = place(acme.agentToken(), placement(unique("D"), "BUSINESS", claimRef, false))
+                .statusCode(201).extract().path("case.id");
+
+        // Default (§ 286(3) BGB, business debtor): the invoice is taken as received on its issue date, 2025-01-01;
+        // the later of due date (2025-01-15) and receipt is 2025-01-15; its 30th day after is 2025-01-15 + 30 = 2025-02-14.
+        // Interest (§ 187(1)) runs from the day after, 2025-02-15, through the day before asOf (a payment on asOf
+        // settles; that day bears no interest): 2025-03-30. Days: 14 (15–28 Feb) + 30 (1–30 Mar) = 44.
+        // Rate 2025-H1: base rate 2.27 % + 9 pp = 11.27 %. ACT/365: 1000.00 × 11.27 × 44 / 36500 = 13.5857… → 13.59.
+        // § 288(5) flat fee 40.00 EUR, charged from the first day in default (2025-02-15).
+        // Balance 1000.00 + 13.59 + 40.00 = 1053.59. Limitation: arose 2025 → end of 2028 (§§ 195, 199).
+        as(acme.agentToken()).get("/api/cases/{id}/statement?asOf=2025-03-31", caseId).then()
+                .log().ifValidationFails()
+                .statusCode(200)
+                .body("caseId", equalTo(caseId))
+                .body("asOf", equalTo("2025-03-31"))
+                .body("currency", equalTo("EUR"))
+                .body("debtorKind", equalTo("BUSINESS"))
+                .body("claims", hasSize(1))
+                .body("claims[0].externalReference", equalTo(claimRef))
+                .body("claims[0].invoiceReceived", equalTo("2025-01-01"))
+                .body("claims[0].principal.amount", equalTo(1000.0f))
+                .body("claims[0].defaultStart.began", equalTo("2025-02-14"))
+                .body("claims[0].defaultStart.reason", equalTo("THIRTY_DAYS_AFTER_DUE_AND_RECEIPT"))
+                .body("claims[0].lastInterestDay", equalTo("2025-03-30"))
+                .body("claims[0].interestPeriods", hasSize(1))
+                .body("claims[0].interestPeriods[0].from", equalTo("2025-02-15"))
+                .body("claims[0].interestPeriods[0].to", equalTo("2025-03-30"))
+                .body("claims[0].interestPeriods[0].days", equalTo(44))
+                .body("claims[0].interestPeriods[0].ratePercent", equalTo(11.27f))
+                .body("claims[0].interestPeriods[0].yearDays", equalTo(365))
+                .body("claims[0].interestPeriods[0].amount.amount", equalTo(13.59f))
+                .body("claims[0].interest.amount", equalTo(13.59f))
+                .body("claims[0].fees", hasSize(1))
+                .body("claims[0].fees[0].kind", equalTo("B2B_FLAT_FEE"))
+                .body("claims[0].fees[0].chargedOn", equalTo("2025-02-15"))
+                .body("claims[0].fees[0].amount.amount", equalTo(40.0f))
+                .body("claims[0].costs.amount", equalTo(40.0f))
+                .body("claims[0].balance.amount", equalTo(1053.59f))
+                .body("claims[0].paid.amount", equalTo(0.0f))
+                .body("claims[0].limitation.date", equalTo("2028-12-31"))
+                .body("claims[0].limitation.timeBarred", equalTo(false))
+                .body("totals.principal.amount", equalTo(1000.0f))
+                .body("totals.interest.amount", equalTo(13.59f))
+                .body("totals.costs.amount", equalTo(40.0f))
+                .body("totals.balance.amount", equalTo(1053.59f));
+
+        // Across the base-rate change on 2025-07-01, as of 2025-08-31 (last interest day 2025-08-30), viewer reading:
+        // 2025-02-15..2025-06-30 = 14 + 31 + 30 + 31 + 30 = 136 days at 11.27 %: 1000 × 11.27 × 136 / 36500 = 41.9923… → 41.99;
+        // 2025-07-01..2025-08-30 = 31 + 30 = 61 days at 1.27 + 9 = 10.27 %: 1000 × 10.27 × 61 / 36500 = 17.1636… → 17.16.
+        // Rounded per period: 41.99 + 17.16 = 59.15; balance 1000 + 59.15 + 40 = 1099.15.
+        as(acme.viewerToken()).get("/api/cases/{id}/statement?asOf=2025-08-31", caseId).then()
+                .statusCode(200)
+                .body("claims[0].interestPeriods.from", contains("2025-02-15", "2025-07-01"))
+                .body("claims[0].interestPeriods.to", contains("2025-06-30", "2025-08-30"))
+                .body("claims[0].interestPeriods.days", contains(136, 61))
+                .body("claims[0].interestPeriods.ratePercent", contains(11.27f, 10.27f))
+                .body("claims[0].interestPeriods.amount.amount", contains(41.99f, 17.16f))
+                .body("totals.interest.amount", equalTo(59.15f))
+                .body("totals.balance.amount", equalTo(1099.15f));
+
+        // Before the 30th day: not yet in default, no interest, no fee.
+        as(acme.adminToken()).get("/api/cases/{id}/statement?asOf=2025-02-13", caseId).then()
+                .statusCode(200)
+                .body("claims[0].defaultStart", nullValue())
+                .body("claims[0].interestPeriods", hasSize(0))
+                .body("claims[0].fees", hasSize(0))
+                .body("totals.balance.amount", equalTo(1000.0f));
+        // On the 30th day the default-creating event has happened, but the debtor is in default only from its end:
+        // no interest day yet and no flat fee.
+        as(acme.adminToken()).get("/api/cases/{id}/statement?asOf=2025-02-14", caseId).then()
+                .statusCode(200)
+                .body("claims[0].defaultStart.began", equalTo("2025-02-14"))
+                .body("claims[0].interestPeriods", hasSize(0))
+                .body("claims[0].fees", hasSize(0))
+                .body("totals.balance.amount", equalTo(1000.0f));
+
+        // The table ends with 2026-H1: as of 2026-07-01 the last interest day is 2026-06-30 and still covered; a day
+        // later the 2026-07-01 base rate is needed and not in the table.
+        as(acme.agentToken()).get("/api/cases/{id}/statement?asOf=2026-07-01", caseId).then()
+                .statusCode(200)
+                .body("claims[0].lastInterestDay", equalTo("2026-06-30"));
+        String reason = "statement as of 2026-07-02 needs the base rate from 2026-07-01, which is not yet in the table";
+        as(acme.agentToken()).get("/api/cases/{id}/statement?asOf=2026-07-02", caseId).then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION"))
+                .body("fields[0].field", equalTo("asOf"))
+                .body("fields[0].reason", equalTo(reason));
+
+        // Another tenant: NOT_FOUND, exactly like a case that does not exist.
+        as(globex.adminToken()).get("/api/cases/{id}/statement?asOf=2025-03-31", caseId).then()
+                .statusCode(404).body("code", equalTo("NOT_FOUND"));
+        as(acme.adminToken()).get("/api/cases/{id}/statement?asOf=2025-03-31", UUID.randomUUID()).then()
+                .statusCode(404).body("code", equalTo("NOT_FOUND"));
+        // Anonymous: 401.
+        given().get("/api/cases/{id}/statement?asOf=2025-03-31", caseId).then().statusCode(401);
+    }
+
+    @Test
+    void aConsumerClaimWithoutTheNoticeIsNotInDefaultByTheThirtyDays() {
+        String caseId = place(acme.agentToken(), placement(unique("D"), "CONSUMER", unique("INV"), false))
+                .statusCode(201).extract().path("case.id");
+        // § 286(3) sentence 1 half-sentence 2: a consumer defaults after 30 days only if the invoice said so; no
+        // reminders are known, so months after the due date there is still no default, no interest, no costs.
+        as(acme.viewerToken()).get("/api/cases/{id}/statement?asOf=2025-06-30", caseId).then()
+                .statusCode(200)
+                .body("debtorKind", equalTo("CONSUMER"))
+                .body("claims[0].consumerNotice", equalTo(false))
+                .body("claims[0].defaultStart", nullValue())
+                .body("claims[0].interestPeriods", hasSize(0))
+                .body("claims[0].fees", hasSize(0))
+                .body("claims[0].balance.amount", equalTo(1000.0f))
+                .body("totals.interest.amount", equalTo(0.0f));
+
+        // With the notice, the same consumer claim defaults on 2025-02-14 too, at 2.27 + 5 = 7.27 %, without a flat fee:
+        // 2025-02-15..2025-03-30 = 44 days: 1000 × 7.27 × 44 / 36500 = 8.7638… → 8.76.
+        String noticed = place(acme.agentToken(), placement(unique("D"), "CONSUMER", unique("INV"), true))
+                .statusCode(201).extract().path("case.id");
+        as(acme.viewerToken()).get("/api/cases/{id}/statement?asOf=2025-03-31", noticed).then()
+                .statusCode(200)
+                .body("claims[0].defaultStart.began", equalTo("2025-02-14"))
+                .body("claims[0].interestPeriods.ratePercent", contains(7.27f))
+                .body("claims[0].interest.amount", equalTo(8.76f))
+                .body("claims[0].fees", hasSize(0))
+                .body("totals.balance.amount", equalTo(1008.76f));
+    }
+
+    @Test
+    void asOfIsRequiredAndNotInTheFuture() {
+        String caseId = place(acme.agentToken(), placement(unique("D"), "BUSINESS", unique("INV"), false))
+                .statusCode(201).extract().path("case.id");
+        as(acme.agentToken()).get("/api/cases/{id}/statement", caseId).then()
+                .statusCode(400).body("code", equalTo("VALIDATION")).body("fields[0].field", equalTo("asOf"));
+        as(acme.agentToken()).get("/api/cases/{id}/statement?asOf=31.03.2025", caseId).then()
+                .statusCode(400).body("fields[0].field", equalTo("asOf"));
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(2).toString();
+        as(acme.agentToken()).get("/api/cases/{id}/statement?asOf=" + tomorrow, caseId).then()
+                .statusCode(400).body("code", equalTo("VALIDATION")).body("fields[0].field", equalTo("asOf"));
+    }
+
+    private static Map<String, Object> placement(String debtorRef, String kind, String claimRef, boolean consumerNotice) {
+        Map<String, Object> debtor = new HashMap<>(Map.of(
+                "externalReference", debtorRef,
+                "kind", kind,
+                "name", "Muster GmbH",
+                "emails", List.of("billing@example.org"),
+                "address", Map.of("street", "Heidestraße 17", "postalCode", "51147", "city", "Köln", "country", "de"),
+                "language", "de",
+                "germanState", "NW"));
+        Map<String, Object> claim = new HashMap<>(Map.of(
+                "externalReference", claimRef,
+                "invoiceNumber", "R-" + claimRef,
+                "issueDate", "2025-01-01",
+                "dueDate", "2025-01-15",
+                "principal", Map.of("amount", new java.math.BigDecimal("1000.00"), "currency", "EUR"),
+                "consumerNotice", consumerNotice));
+        return new HashMap<>(Map.of("debtor", debtor, "claim", claim));
+    }
+
+    private static ValidatableResponse place(String token, Map<String, Object> body) {
+        return as(token).contentType(ContentType.JSON).body(body).post("/api/claims").then().log().ifValidationFails();
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token);
+    }
+}

@@ -1,5 +1,6 @@
 package io.agiledunning.communications.api;
 
+import io.agiledunning.testsupport.ApiErrors;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
@@ -219,15 +220,9 @@ class MessageTemplateResourceIT {
                 .body("items.body", contains("first"));
 
         as(admin).get("/api/templates?first=101").then()
-                .statusCode(400)
-                .body("code", equalTo("VALIDATION"))
-                .body("fields[0].field", equalTo("first"))
-                .body("fields[0].reason", equalTo("must be between 1 and 100"));
+                .spec(ApiErrors.validation("first", "must be between 1 and 100"));
         as(admin).get("/api/templates?after=garbage").then()
-                .statusCode(400)
-                .body("code", equalTo("VALIDATION"))
-                .body("fields[0].field", equalTo("after"))
-                .body("fields[0].reason", equalTo("not a cursor returned by this API"));
+                .spec(ApiErrors.validation("after", "not a cursor returned by this API"));
     }
 
     /** A value Jackson cannot convert (an unknown channel) is refused with the same error body as any other invalid input. */

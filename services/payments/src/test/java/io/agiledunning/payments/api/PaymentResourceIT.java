@@ -1,5 +1,6 @@
 package io.agiledunning.payments.api;
 
+import io.agiledunning.testsupport.ApiErrors;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
@@ -202,15 +203,9 @@ class PaymentResourceIT {
                 .statusCode(200)
                 .body("$", empty());
         as(agent).get("/api/payments?first=0").then()
-                .statusCode(400)
-                .body("code", equalTo("VALIDATION"))
-                .body("fields[0].field", equalTo("first"))
-                .body("fields[0].reason", equalTo("must be between 1 and 100"));
+                .spec(ApiErrors.validation("first", "must be between 1 and 100"));
         as(agent).get("/api/payments?after=garbage").then()
-                .statusCode(400)
-                .body("code", equalTo("VALIDATION"))
-                .body("fields[0].field", equalTo("after"))
-                .body("fields[0].reason", equalTo("not a cursor returned by this API"));
+                .spec(ApiErrors.validation("after", "not a cursor returned by this API"));
     }
 
     /**

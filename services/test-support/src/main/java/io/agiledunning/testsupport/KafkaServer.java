@@ -104,10 +104,15 @@ public final class KafkaServer {
                 """.formatted(HOST, port, controllerPort, data);
     }
 
+    /** Never starting with '-': the storage tool's argument parser would take such an id for an option (as Kafka's own Uuid avoids). */
     private static String clusterId() {
-        UUID uuid = UUID.randomUUID();
-        ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            ByteBuffer bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
+        } while (id.startsWith("-"));
+        return id;
     }
 
     /** {@code 127.0.0.1:9092}, the value of {@code kafka.bootstrap.servers}. */

@@ -193,6 +193,31 @@ class CrossServiceIT {
     }
 
     @Test
+    @DisplayName("a platform admin adds the next base rate through the API; tenants read it, may not add one")
+    void baseRatesThroughTheApi() {
+        String addNext = """
+                mutation { addBaseRate(input: {validFrom: "2026-07-01", percent: 1.52, source: "e2e: made-up rate"})
+                  { validFrom percent addedBy } }""";
+        JsonPath refused = graphql.post(tenantA.adminToken(), addNext);
+        assertEquals(List.of("FORBIDDEN"), errorCodes(refused), () -> refused.prettify());
+
+        JsonPath gap = graphql.post(TestTenants.platformAdminToken(), addNext.replace("2026-07-01", "2027-01-01"));
+        assertEquals(List.of("VALIDATION"), errorCodes(gap), () -> gap.prettify());
+
+        JsonPath added = graphql.post(TestTenants.platformAdminToken(), addNext);
+        assertEquals(List.of(), errorCodes(added), () -> added.prettify());
+        assertEquals("2026-07-01", added.getString("data.addBaseRate.validFrom"));
+        assertNotNull(added.getString("data.addBaseRate.addedBy"));
+
+        JsonPath read = graphql.post(tenantB.viewerToken(), "{ baseRates { validFrom percent source addedBy } }");
+        assertEquals(List.of(), errorCodes(read), () -> read.prettify());
+        List<String> days = read.getList("data.baseRates.validFrom");
+        assertEquals("2026-07-01", days.getLast());
+        assertEquals("2026-01-01", days.get(days.size() - 2));
+        assertNull(read.get("data.baseRates[-2].addedBy"));
+    }
+
+    @Test
     @DisplayName("CaseOpened travels outbox → Kafka → reporting's inbox and counts once although relayed twice")
     void caseOpenedCountsOnceWhenRelayedTwice() throws Exception {
         TestTenant tenant = TestTenants.create("e2e-events");

@@ -29,9 +29,13 @@ public class CasesGateway {
     private final CasesClient client;
     private final ClaimsClient claims;
 
-    public CasesGateway(@RestClient CasesClient client, @RestClient ClaimsClient claims) {
+    private final BaseRatesClient baseRates;
+
+    public CasesGateway(@RestClient CasesClient client, @RestClient ClaimsClient claims,
+                        @RestClient BaseRatesClient baseRates) {
         this.client = client;
         this.claims = claims;
+        this.baseRates = baseRates;
     }
 
     /**
@@ -79,5 +83,16 @@ public class CasesGateway {
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
     public Uni<CaseStatementDto> statement(UUID id, LocalDate asOf) {
         return client.statement(id, asOf.toString());
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<List<BaseRatesClient.BaseRateDto>> baseRates() {
+        return baseRates.list();
+    }
+
+    /** Not retried: a retry after a lost answer would find the half-year already added (and be refused). */
+    public Uni<BaseRatesClient.BaseRateDto> addBaseRate(BaseRatesClient.AddBaseRateBody body) {
+        return baseRates.add(body);
     }
 }

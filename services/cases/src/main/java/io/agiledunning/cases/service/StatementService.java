@@ -38,9 +38,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class StatementService {
 
-    /** The engine with the bundled base rates, the default conventions and the platform's reminder fee. */
-    private static final BaseRateTable BASE_RATES = BaseRateTable.bundled();
-    static final LegalEngine ENGINE = new LegalEngine(BASE_RATES, Conventions.defaults(), FeeSchedule.of("1.50"));
+    /** The platform's reminder fee until tenants' fee schedules are wired in. */
+    private static final FeeSchedule FEES = FeeSchedule.of("1.50");
 
     /** One claim of the case with its statement. */
     public record ClaimEntry(Claim claim, io.agiledunning.cases.law.Claim facts, ClaimStatement statement) {
@@ -54,14 +53,16 @@ public class StatementService {
     private final CaseRepository cases;
     private final ClaimRepository claims;
     private final DebtorRepository debtors;
+    private final BaseRateService baseRates;
     private final Clock clock;
 
     public StatementService(TenantTransactions transactions, CaseRepository cases, ClaimRepository claims,
-                            DebtorRepository debtors, Clock clock) {
+                            DebtorRepository debtors, BaseRateService baseRates, Clock clock) {
         this.transactions = transactions;
         this.cases = cases;
         this.claims = claims;
         this.debtors = debtors;
+        this.baseRates = baseRates;
         this.clock = clock;
     }
 
@@ -77,22 +78,23 @@ public class StatementService {
         return transactions.inTransaction(caller.tenantId(), session -> cases.findById(session, caseId)
                         .chain(found -> {
                             Case c = found.orElseThrow(() -> ApiException.notFound("case", caseId));
-                            return claims.ofCase(session, caseId).chain(list -> {
+                            return baseRates.table(session).chain(rates -> claims.ofCase(session, caseId).chain(list -> {
                                 if (list.isEmpty()) {
-                                    return Uni.createFrom().item(new Loaded(c, list, Optional.empty()));
+                                    return Uni.createFrom().item(new Loaded(c, list, Optional.empty(), rates));
                                 }
                                 // All claims of a case belong to one debtor (placement joins claims by debtor).
                                 return debtors.findById(session, list.getFirst().debtorId())
-                                        .map(debtor -> new Loaded(c, list, debtor));
-                            });
+                                        .map(debtor -> new Loaded(c, list, debtor, rates));
+                            }));
                         }))
                 .map(loaded -> compute(loaded, asOf));
     }
 
-    private record Loaded(Case c, List<Claim> claims, Optional<Debtor> debtor) {
+    private record Loaded(Case c, List<Claim> claims, Optional<Debtor> debtor, BaseRateTable baseRates) {
     }
 
     private static CaseStatement compute(Loaded loaded, LocalDate asOf) {
+        LegalEngine engine = new LegalEngine(loaded.baseRates(), Conventions.defaults(), FEES);
         Optional<DebtorKind> kind = loaded.debtor().map(Debtor::kind);
         List<ClaimEntry> entries = new ArrayList<>();
         for (Claim claim : loaded.claims()) {
@@ -104,9 +106,9 @@ public class StatementService {
             io.agiledunning.cases.law.Claim facts = facts(claim, kind.orElse(DebtorKind.CONSUMER));
             ClaimStatement statement;
             try {
-                statement = ENGINE.statement(facts, List.of(), asOf);
+                statement = engine.statement(facts, List.of(), asOf);
             } catch (BaseRateTable.MissingBaseRateException e) {
-                throw missingBaseRate(asOf);
+                throw missingBaseRate(loaded.baseRates(), asOf);
             }
             entries.add(new ClaimEntry(claim, facts, statement));
         }
@@ -120,8 +122,7 @@ public class StatementService {
                 .withConsumerNotice(claim.consumerNotice());
     }
 
-    static ApiException missingBaseRate(LocalDate asOf) {
-        BaseRateTable table = BASE_RATES;
+    static ApiException missingBaseRate(BaseRateTable table, LocalDate asOf) {
         String reason;
         if (asOf.isAfter(table.lastCoveredDay())) {
             reason = "statement as of %s needs the base rate from %s, which is not yet in the table"

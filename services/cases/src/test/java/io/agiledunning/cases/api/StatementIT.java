@@ -122,18 +122,6 @@ class StatementIT {
                 .body("claims[0].fees", hasSize(0))
                 .body("totals.balance.amount", equalTo(1000.0f));
 
-        // The table ends with 2026-H1: as of 2026-07-01 the last interest day is 2026-06-30 and still covered; a day
-        // later the 2026-07-01 base rate is needed and not in the table.
-        as(acme.agentToken()).get("/api/cases/{id}/statement?asOf=2026-07-01", caseId).then()
-                .statusCode(200)
-                .body("claims[0].lastInterestDay", equalTo("2026-06-30"));
-        String reason = "statement as of 2026-07-02 needs the base rate from 2026-07-01, which is not yet in the table";
-        as(acme.agentToken()).get("/api/cases/{id}/statement?asOf=2026-07-02", caseId).then()
-                .statusCode(400)
-                .body("code", equalTo("VALIDATION"))
-                .body("fields[0].field", equalTo("asOf"))
-                .body("fields[0].reason", equalTo(reason));
-
         // Another tenant: NOT_FOUND, exactly like a case that does not exist.
         as(globex.adminToken()).get("/api/cases/{id}/statement?asOf=2025-03-31", caseId).then()
                 .statusCode(404).body("code", equalTo("NOT_FOUND"));
@@ -170,6 +158,77 @@ class StatementIT {
                 .body("claims[0].interest.amount", equalTo(8.76f))
                 .body("claims[0].fees", hasSize(0))
                 .body("totals.balance.amount", equalTo(1008.76f));
+    }
+
+    /**
+     * The one test that changes platform data: the bundled table ends with 2026-H1, a platform admin adds 2026-H2
+     * and statements reach past 2026-06-30. Every other statement in this module stays within the bundled table.
+     */
+    @Test
+    void aPlatformAdminAddsTheNextHalfYearsBaseRateAndStatementsReachFurther() {
+        String caseId = place(acme.agentToken(), placement(unique("D"), "BUSINESS", unique("INV"), false))
+                .statusCode(201).extract().path("case.id");
+        as(acme.viewerToken()).get("/api/base-rates").then()
+                .statusCode(200)
+                .body("validFrom[-1]", equalTo("2026-01-01"))
+                .body("percent[-1]", equalTo(1.27f))
+                .body("source[-1]", equalTo("bundled with the release (/law/base-rates.csv)"));
+
+        // As of 2026-07-01 the last interest day is 2026-06-30 and still covered; a day later the 2026-07-01 base
+        // rate is needed and not in the table.
+        as(acme.agentToken()).get("/api/cases/{id}/statement?asOf=2026-07-01", caseId).then()
+                .statusCode(200)
+                .body("claims[0].lastInterestDay", equalTo("2026-06-30"));
+        String reason = "statement as of 2026-07-02 needs the base rate from 2026-07-01, which is not yet in the table";
+        as(acme.agentToken()).get("/api/cases/{id}/statement?asOf=2026-07-02", caseId).then()
+                .statusCode(400)
+                .body("code", equalTo("VALIDATION"))
+                .body("fields[0].field", equalTo("asOf"))
+                .body("fields[0].reason", equalTo(reason));
+
+        // Only a platform admin adds rates, only the next half-year, with at most two decimals.
+        Map<String, Object> next = Map.of("validFrom", "2026-07-01", "percent", new java.math.BigDecimal("1.52"),
+                "source", "test: a made-up rate for 2026-H2");
+        as(acme.adminToken()).contentType(ContentType.JSON).body(next).post("/api/base-rates").then()
+                .statusCode(403);
+        as(TestTenants.platformAdminToken()).contentType(ContentType.JSON)
+                .body(Map.of("validFrom", "2027-01-01", "percent", 1.52, "source", "gap")).post("/api/base-rates").then()
+                .statusCode(400)
+                .body("fields[0].field", equalTo("validFrom"))
+                .body("fields[0].reason", equalTo("must be 2026-07-01, the half-year after the last rate in the table"));
+        as(TestTenants.platformAdminToken()).contentType(ContentType.JSON)
+                .body(Map.of("validFrom", "2026-07-01", "percent", new java.math.BigDecimal("1.525"), "source", "x"))
+                .post("/api/base-rates").then()
+                .statusCode(400)
+                .body("fields[0].field", equalTo("percent"))
+                .body("fields[0].reason", equalTo("has at most two decimals, as published"));
+        as(TestTenants.platformAdminToken()).contentType(ContentType.JSON).body(next).post("/api/base-rates").then()
+                .statusCode(201)
+                .body("validFrom", equalTo("2026-07-01"))
+                .body("percent", equalTo(1.52f))
+                .body("addedBy", org.hamcrest.Matchers.notNullValue());
+        // The same half-year again is no longer the next one.
+        as(TestTenants.platformAdminToken()).contentType(ContentType.JSON).body(next).post("/api/base-rates").then()
+                .statusCode(400)
+                .body("fields[0].reason", equalTo("must be 2027-01-01, the half-year after the last rate in the table"));
+
+        // Default from 2025-02-14 (see the first test), interest from 2025-02-15 through 2026-07-31 at base + 9 pp,
+        // ACT/365, rounded per period:
+        // 2025-02-15..2025-06-30: 136 days at 11.27 %: 1000 × 11.27 × 136 / 36500 = 41.9923… → 41.99
+        // 2025-07-01..2025-12-31: 184 days at 10.27 %: 1000 × 10.27 × 184 / 36500 = 51.7721… → 51.77
+        // 2026-01-01..2026-06-30: 181 days at 10.27 %: 1000 × 10.27 × 181 / 36500 = 50.9279… → 50.93
+        // 2026-07-01..2026-07-31:  31 days at 10.52 %: 1000 × 10.52 ×  31 / 36500 =  8.9347… →  8.93
+        // Interest 153.62; balance 1000 + 153.62 + 40.00 flat fee = 1193.62.
+        as(globex.viewerToken()).get("/api/base-rates").then()
+                .statusCode(200).body("validFrom[-1]", equalTo("2026-07-01"));
+        as(acme.agentToken()).get("/api/cases/{id}/statement?asOf=2026-08-01", caseId).then()
+                .statusCode(200)
+                .body("claims[0].interestPeriods.from", contains("2025-02-15", "2025-07-01", "2026-01-01", "2026-07-01"))
+                .body("claims[0].interestPeriods.days", contains(136, 184, 181, 31))
+                .body("claims[0].interestPeriods.ratePercent", contains(11.27f, 10.27f, 10.27f, 10.52f))
+                .body("claims[0].interestPeriods.amount.amount", contains(41.99f, 51.77f, 50.93f, 8.93f))
+                .body("totals.interest.amount", equalTo(153.62f))
+                .body("totals.balance.amount", equalTo(1193.62f));
     }
 
     @Test

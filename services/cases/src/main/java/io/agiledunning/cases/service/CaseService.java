@@ -39,13 +39,16 @@ public class CaseService {
     private final TenantTransactions transactions;
     private final CaseRepository cases;
     private final Outbox outbox;
+    private final HandoverCheck handoverCheck;
     private final Clock clock;
     private final ObjectMapper json;
 
-    public CaseService(TenantTransactions transactions, CaseRepository cases, Outbox outbox, Clock clock, ObjectMapper json) {
+    public CaseService(TenantTransactions transactions, CaseRepository cases, Outbox outbox, HandoverCheck handoverCheck,
+                       Clock clock, ObjectMapper json) {
         this.transactions = transactions;
         this.cases = cases;
         this.outbox = outbox;
+        this.handoverCheck = handoverCheck;
         this.clock = clock;
         this.json = json;
     }
@@ -97,8 +100,12 @@ public class CaseService {
                     Case c = found.orElseThrow(() -> ApiException.notFound("case", caseId));
                     checkCurrency(c, command);
                     Instant now = clock.instant();
-                    return switch (CaseLifecycle.apply(c.status(), command, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))) {
+                    LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
+                    return switch (CaseLifecycle.apply(c.status(), command, today)) {
                         case Refusal refusal -> Uni.createFrom().failure(toApiException(refusal, command));
+                        case Transition transition when command instanceof CaseCommand.HandOver ->
+                                handoverCheck.refuseTimeBarred(session, c, today)
+                                        .chain(() -> record(session, caller, c, transition, command, now, correlationId));
                         case Transition transition -> record(session, caller, c, transition, command, now, correlationId);
                     };
                 }));

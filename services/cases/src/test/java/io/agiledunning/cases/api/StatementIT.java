@@ -232,6 +232,41 @@ class StatementIT {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aTimeBarredClaimBlocksHandoverAndAClaimWithinLimitationDoesNot() {
+        // Arose 2021-03-01: limitation ends 2024-12-31 (§§ 195, 199: three years from the end of 2021); no payment
+        // restarted it. Barred on every day this test can run. (Its statement would need base rates before 2023.)
+        Map<String, Object> old = placement(unique("D"), "BUSINESS", unique("OLD"), false);
+        ((Map<String, Object>) old.get("claim")).putAll(Map.of("issueDate", "2021-03-01", "dueDate", "2021-03-15"));
+        String barredCase = place(acme.agentToken(), old).statusCode(201).extract().path("case.id");
+        String barredRef = ((Map<?, ?>) old.get("claim")).get("externalReference").toString();
+        command(acme.agentToken(), barredCase, "{\"type\":\"START_DUNNING\"}").statusCode(200);
+        command(acme.agentToken(), barredCase, HAND_OVER).statusCode(409)
+                .body("code", equalTo("CONFLICT"))
+                .body("message", equalTo(("cannot hand over case %s: time-barred claims may not go to a collection agency "
+                        + "(§ 214 BGB): %s (limitation ended 2024-12-31); write them off or withdraw them first")
+                        .formatted(barredCase, barredRef)));
+        as(acme.viewerToken()).get("/api/cases/{id}", barredCase).then().statusCode(200).body("status", equalTo("IN_DUNNING"));
+
+        // Arose 2025-01-01: limitation ends 2028-12-31; handover goes through.
+        String freshCase = place(acme.agentToken(), placement(unique("D"), "BUSINESS", unique("INV"), false))
+                .statusCode(201).extract().path("case.id");
+        command(acme.agentToken(), freshCase, "{\"type\":\"START_DUNNING\"}").statusCode(200);
+        command(acme.agentToken(), freshCase, HAND_OVER).statusCode(200).body("status", equalTo("HANDED_OVER"));
+
+        // Another tenant cannot even find the barred case.
+        command(globex.agentToken(), barredCase, HAND_OVER).statusCode(404).body("code", equalTo("NOT_FOUND"));
+    }
+
+    private static final String HAND_OVER = """
+            {"type":"HAND_OVER","recipient":"Inkasso Nord GmbH","reason":"dunning exhausted"}""";
+
+    private static ValidatableResponse command(String token, String caseId, String body) {
+        return as(token).contentType(ContentType.JSON).body(body).post("/api/cases/{id}/commands", caseId).then()
+                .log().ifValidationFails();
+    }
+
+    @Test
     void asOfIsRequiredAndNotInTheFuture() {
         String caseId = place(acme.agentToken(), placement(unique("D"), "BUSINESS", unique("INV"), false))
                 .statusCode(201).extract().path("case.id");

@@ -16,8 +16,10 @@ import io.agiledunning.testsupport.KeycloakServer;
 import io.agiledunning.testsupport.PlatformService;
 import io.agiledunning.testsupport.PostgresServer;
 import io.agiledunning.testsupport.TestTenant;
+import io.agiledunning.testsupport.Eventually;
 import io.agiledunning.testsupport.TestTenants;
 import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -87,7 +89,8 @@ class CrossServiceIT {
         KeycloakServer.start();
         kafka.join();
         stack = PlatformStack.onFreePorts()
-                .start(Set.of(PlatformService.CASES, PlatformService.REPORTING, PlatformService.FRONTEND_API));
+                .start(Set.of(PlatformService.CASES, PlatformService.REPORTING, PlatformService.PAYMENTS,
+                        PlatformService.FRONTEND_API));
         graphql = new GraphQL(stack.url(PlatformService.FRONTEND_API));
         tenantA = TestTenants.create("e2e-a");
         tenantB = TestTenants.create("e2e-b");
@@ -190,6 +193,45 @@ class CrossServiceIT {
                 Map.of("id", UUID.randomUUID().toString()));
         assertEquals(List.of("NOT_FOUND"), errorCodes(partial), () -> partial.prettify());
         assertEquals(1, partial.getList("data.a.edges").size());
+    }
+
+    @Test
+    @DisplayName("a payment recorded in payments reaches the case over Kafka, is allocated by the legal engine and stated")
+    void paymentAllocatedAcrossServices() {
+        String agent = tenantA.agentToken();
+        JsonPath placed = graphql.post(agent, """
+                mutation { placeClaim(input: {
+                    debtor: {externalReference: "D-%1$s", kind: BUSINESS, name: "Muster GmbH", emails: ["billing@example.org"]},
+                    claim: {externalReference: "INV-%1$s", invoiceNumber: "R-1", issueDate: "2025-01-01", dueDate: "2025-01-15",
+                            principal: {amount: 1000.00, currency: "EUR"}, consumerNotice: false}})
+                  { case { id } } }""".formatted(UUID.randomUUID()));
+        assertEquals(List.of(), errorCodes(placed), () -> placed.prettify());
+        String caseId = placed.getString("data.placeClaim.case.id");
+
+        RestAssured.given().auth().oauth2(agent).contentType(ContentType.JSON)
+                .body(Map.of("caseId", caseId, "amount", Map.of("amount", 100.00, "currency", "EUR"),
+                        "method", "BANK_TRANSFER", "receivedOn", "2025-03-31"))
+                .post(stack.url(PlatformService.PAYMENTS) + "/api/payments")
+                .then().statusCode(201);
+
+        // In default since 2025-02-14: EUR 40 flat fee, interest 44 days at 11.27 % on 1000.00 = 13.59; the payment
+        // settles costs, then interest, then 46.41 of principal (§ 367(1) BGB): balance 953.59.
+        String statement = """
+                query($id: ID!) { caseStatement(caseId: $id, asOf: "2025-03-31") {
+                  payments { amount { amount } allocations { component amount { amount } } unallocated { amount } }
+                  totals { allocated { amount } balance { amount } } } }""";
+        Eventually.within(Duration.ofSeconds(60), () -> {
+            JsonPath stated = graphql.post(agent, statement, Map.of("id", caseId));
+            assertEquals(List.of(), errorCodes(stated), () -> stated.prettify());
+            assertEquals(List.of("COSTS", "INTEREST", "PRINCIPAL"),
+                    stated.getList("data.caseStatement.payments[0].allocations.component"));
+            assertEquals(List.of("40.0", "13.59", "46.41"), stated.getList("data.caseStatement.payments[0].allocations.amount.amount")
+                    .stream().map(String::valueOf).toList());
+            assertEquals("953.59", stated.getString("data.caseStatement.totals.balance.amount"));
+        });
+
+        JsonPath other = graphql.post(tenantB.agentToken(), statement, Map.of("id", caseId));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(other), () -> other.prettify());
     }
 
     @Test

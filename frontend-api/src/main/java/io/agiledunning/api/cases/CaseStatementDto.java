@@ -9,12 +9,20 @@ import java.util.UUID;
 
 /** A case's legal statement as the cases service returns it ({@code GET /api/cases/{id}/statement}). */
 public record CaseStatementDto(UUID caseId, LocalDate asOf, String currency, String debtorKind, List<Claim> claims,
-                               Totals totals) {
+                               List<Payment> payments, Totals totals) {
 
     public record Claim(UUID claimId, String externalReference, String invoiceNumber, LocalDate issueDate, LocalDate dueDate,
                         LocalDate invoiceReceived, boolean consumerNotice, Money principal, DefaultStart defaultStart,
                         LocalDate lastInterestDay, List<InterestPeriod> interestPeriods, Money interest, List<Fee> fees,
-                        Money costs, Money balance, Money paid, Limitation limitation) {
+                        Money costs, Money allocated, Money balance, Money paid, Limitation limitation) {
+    }
+
+    public record Payment(UUID paymentId, LocalDate paidOn, Money amount, String method, List<Allocation> allocations,
+                          Money unallocated) {
+    }
+
+    public record Allocation(UUID claimId, String claimReference, String component, Money amount, String claimRule,
+                             String componentRule) {
     }
 
     public record DefaultStart(LocalDate began, String reason) {
@@ -30,6 +38,6 @@ public record CaseStatementDto(UUID caseId, LocalDate asOf, String currency, Str
     public record Limitation(LocalDate date, boolean timeBarred) {
     }
 
-    public record Totals(Money principal, Money interest, Money costs, Money balance, Money paid) {
+    public record Totals(Money principal, Money interest, Money costs, Money allocated, Money balance, Money paid) {
     }
 }

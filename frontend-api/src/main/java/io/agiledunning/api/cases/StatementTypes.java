@@ -18,14 +18,16 @@ public final class StatementTypes {
 
     @Type("CaseStatement")
     @Description("The legal statement of a case's claims as of a day: default, interest, costs and limitation per "
-            + "claim, and totals. balance = principal + interest + costs; paid is the claims' recorded paid amount, "
-            + "undated and therefore neither allocated nor deducted. debtorKind is null for a case without claims.")
+            + "claim, the case's payments with their allocation, and totals. balance = principal + interest + costs − "
+            + "allocated; paid is the claims' own paid amount as placed, undated and therefore not deducted. debtorKind "
+            + "is null for a case without claims.")
     public record CaseStatement(@NonNull @Id String caseId, @NonNull LocalDate asOf, @NonNull String currency,
                                 String debtorKind, @NonNull List<@NonNull ClaimStatement> claims,
-                                @NonNull StatementTotals totals) {
+                                @NonNull List<@NonNull StatementPayment> payments, @NonNull StatementTotals totals) {
         static CaseStatement of(CaseStatementDto s) {
             return new CaseStatement(s.caseId().toString(), s.asOf(), s.currency(), s.debtorKind(),
-                    s.claims().stream().map(ClaimStatement::of).toList(), StatementTotals.of(s.totals()));
+                    s.claims().stream().map(ClaimStatement::of).toList(),
+                    s.payments().stream().map(StatementPayment::of).toList(), StatementTotals.of(s.totals()));
         }
     }
 
@@ -38,14 +40,15 @@ public final class StatementTypes {
                                  DefaultStart defaultStart, @NonNull LocalDate lastInterestDay,
                                  @NonNull List<@NonNull InterestPeriod> interestPeriods, @NonNull MoneyAmount interest,
                                  @NonNull List<@NonNull StatementFee> fees, @NonNull MoneyAmount costs,
-                                 @NonNull MoneyAmount balance, @NonNull MoneyAmount paid, @NonNull Limitation limitation) {
+                                 @NonNull MoneyAmount allocated, @NonNull MoneyAmount balance, @NonNull MoneyAmount paid,
+                                 @NonNull Limitation limitation) {
         static ClaimStatement of(CaseStatementDto.Claim c) {
             return new ClaimStatement(c.claimId().toString(), c.externalReference(), c.invoiceNumber(), c.issueDate(),
                     c.dueDate(), c.invoiceReceived(), c.consumerNotice(), MoneyAmount.of(c.principal()),
                     c.defaultStart() == null ? null : new DefaultStart(c.defaultStart().began(), c.defaultStart().reason()),
                     c.lastInterestDay(), c.interestPeriods().stream().map(InterestPeriod::of).toList(),
                     MoneyAmount.of(c.interest()), c.fees().stream().map(StatementFee::of).toList(), MoneyAmount.of(c.costs()),
-                    MoneyAmount.of(c.balance()), MoneyAmount.of(c.paid()),
+                    MoneyAmount.of(c.allocated()), MoneyAmount.of(c.balance()), MoneyAmount.of(c.paid()),
                     new Limitation(c.limitation().date(), c.limitation().timeBarred()));
         }
     }
@@ -80,12 +83,37 @@ public final class StatementTypes {
     public record Limitation(@NonNull LocalDate date, boolean timeBarred) {
     }
 
+    @Type("StatementPayment")
+    @Description("A payment recorded for the case up to the statement's day and how it was allocated (§§ 366, 367 BGB); "
+            + "unallocated is what no claim took (overpayment, other currency, or waiting for a base rate).")
+    public record StatementPayment(@NonNull @Id String paymentId, @NonNull LocalDate paidOn, @NonNull MoneyAmount amount,
+                                   @NonNull String method, @NonNull List<@NonNull PaymentAllocationLine> allocations,
+                                   @NonNull MoneyAmount unallocated) {
+        static StatementPayment of(CaseStatementDto.Payment p) {
+            return new StatementPayment(p.paymentId().toString(), p.paidOn(), MoneyAmount.of(p.amount()), p.method(),
+                    p.allocations().stream().map(PaymentAllocationLine::of).toList(), MoneyAmount.of(p.unallocated()));
+        }
+    }
+
+    @Type("PaymentAllocationLine")
+    @Description("One part of a payment: the claim, the component (COSTS, INTEREST, PRINCIPAL), the amount, and the "
+            + "rules that decided it (claimRule: § 366; componentRule: § 367(1) or § 497(3)).")
+    public record PaymentAllocationLine(@NonNull @Id String claimId, String claimReference, @NonNull String component,
+                                        @NonNull MoneyAmount amount, @NonNull String claimRule,
+                                        @NonNull String componentRule) {
+        static PaymentAllocationLine of(CaseStatementDto.Allocation a) {
+            return new PaymentAllocationLine(a.claimId().toString(), a.claimReference(), a.component(),
+                    MoneyAmount.of(a.amount()), a.claimRule(), a.componentRule());
+        }
+    }
+
     @Type("StatementTotals")
+    @Description("Sums over the claims; balance = principal + interest + costs − allocated.")
     public record StatementTotals(@NonNull MoneyAmount principal, @NonNull MoneyAmount interest, @NonNull MoneyAmount costs,
-                                  @NonNull MoneyAmount balance, @NonNull MoneyAmount paid) {
+                                  @NonNull MoneyAmount allocated, @NonNull MoneyAmount balance, @NonNull MoneyAmount paid) {
         static StatementTotals of(CaseStatementDto.Totals t) {
             return new StatementTotals(MoneyAmount.of(t.principal()), MoneyAmount.of(t.interest()), MoneyAmount.of(t.costs()),
-                    MoneyAmount.of(t.balance()), MoneyAmount.of(t.paid()));
+                    MoneyAmount.of(t.allocated()), MoneyAmount.of(t.balance()), MoneyAmount.of(t.paid()));
         }
     }
 }

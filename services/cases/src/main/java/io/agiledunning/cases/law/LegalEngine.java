@@ -38,6 +38,10 @@ public final class LegalEngine {
         this.fees = Objects.requireNonNull(fees, "fees");
     }
 
+    public BaseRateTable baseRates() {
+        return baseRates;
+    }
+
     public Conventions conventions() {
         return conventions;
     }

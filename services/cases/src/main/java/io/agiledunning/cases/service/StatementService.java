@@ -3,15 +3,15 @@ package io.agiledunning.cases.service;
 import io.agiledunning.cases.Case;
 import io.agiledunning.cases.Claim;
 import io.agiledunning.cases.Debtor;
+import io.agiledunning.cases.law.AllocationLine;
 import io.agiledunning.cases.law.BaseRateTable;
 import io.agiledunning.cases.law.ClaimStatement;
-import io.agiledunning.cases.law.Conventions;
 import io.agiledunning.cases.law.DebtorKind;
-import io.agiledunning.cases.law.FeeSchedule;
 import io.agiledunning.cases.law.LegalEngine;
 import io.agiledunning.cases.repository.CaseRepository;
 import io.agiledunning.cases.repository.ClaimRepository;
 import io.agiledunning.cases.repository.DebtorRepository;
+import io.agiledunning.cases.repository.PaymentRepository;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
@@ -31,37 +31,41 @@ import java.util.UUID;
 /**
  * The legal statement of a case's claims as of a day, computed by the {@link LegalEngine} from what the case
  * knows: each claim's principal, issue date (taken as the day the claim arose and the day the debtor received the
- * invoice), due date and § 286(3) notice, and the debtor's kind. Reminders, calendar-fixed due dates and dated
- * payments are not known to the cases service yet, so none are used: the claim's recorded {@code paid} amount is
- * shown beside the statement but neither allocated nor deducted (see docs/domain.md, "Statement").
+ * invoice), due date and § 286(3) notice, the debtor's kind, and the payments recorded for the case with their
+ * stored allocations ({@link PaymentAllocationService}). Reminders and calendar-fixed due dates are not known yet.
+ * The claim's own {@code paid} amount (what the tenant received before placing it, undated) is shown beside the
+ * statement but neither allocated nor deducted (see docs/domain.md, "Statement").
  */
 @ApplicationScoped
 public class StatementService {
-
-    /** The platform's reminder fee until tenants' fee schedules are wired in. */
-    private static final FeeSchedule FEES = FeeSchedule.of("1.50");
 
     /** One claim of the case with its statement. */
     public record ClaimEntry(Claim claim, io.agiledunning.cases.law.Claim facts, ClaimStatement statement) {
     }
 
-    /** @param debtorKind empty for a case without claims */
-    public record CaseStatement(Case c, LocalDate asOf, Optional<DebtorKind> debtorKind, List<ClaimEntry> claims) {
+    /**
+     * @param debtorKind empty for a case without claims
+     * @param payments   the case's payments up to {@code asOf}, oldest first, with their stored allocations
+     */
+    public record CaseStatement(Case c, LocalDate asOf, Optional<DebtorKind> debtorKind, List<ClaimEntry> claims,
+                                List<PaymentRepository.Allocated> payments) {
     }
 
     private final TenantTransactions transactions;
     private final CaseRepository cases;
     private final ClaimRepository claims;
     private final DebtorRepository debtors;
+    private final PaymentRepository payments;
     private final BaseRateService baseRates;
     private final Clock clock;
 
     public StatementService(TenantTransactions transactions, CaseRepository cases, ClaimRepository claims,
-                            DebtorRepository debtors, BaseRateService baseRates, Clock clock) {
+                            DebtorRepository debtors, PaymentRepository payments, BaseRateService baseRates, Clock clock) {
         this.transactions = transactions;
         this.cases = cases;
         this.claims = claims;
         this.debtors = debtors;
+        this.payments = payments;
         this.baseRates = baseRates;
         this.clock = clock;
     }
@@ -78,23 +82,29 @@ public class StatementService {
         return transactions.inTransaction(caller.tenantId(), session -> cases.findById(session, caseId)
                         .chain(found -> {
                             Case c = found.orElseThrow(() -> ApiException.notFound("case", caseId));
-                            return baseRates.table(session).chain(rates -> claims.ofCase(session, caseId).chain(list -> {
-                                if (list.isEmpty()) {
-                                    return Uni.createFrom().item(new Loaded(c, list, Optional.empty(), rates));
-                                }
-                                // All claims of a case belong to one debtor (placement joins claims by debtor).
-                                return debtors.findById(session, list.getFirst().debtorId())
-                                        .map(debtor -> new Loaded(c, list, debtor, rates));
-                            }));
+                            return baseRates.engine(session).chain(engine -> payments.ofCase(session, caseId)
+                                    .chain(paid -> claims.ofCase(session, caseId).chain(list -> {
+                                        if (list.isEmpty()) {
+                                            return Uni.createFrom().item(new Loaded(c, list, Optional.empty(), paid, engine));
+                                        }
+                                        // All claims of a case belong to one debtor (placement joins claims by debtor).
+                                        return debtors.findById(session, list.getFirst().debtorId())
+                                                .map(debtor -> new Loaded(c, list, debtor, paid, engine));
+                                    })));
                         }))
                 .map(loaded -> compute(loaded, asOf));
     }
 
-    private record Loaded(Case c, List<Claim> claims, Optional<Debtor> debtor, BaseRateTable baseRates) {
+    private record Loaded(Case c, List<Claim> claims, Optional<Debtor> debtor, List<PaymentRepository.Allocated> payments,
+                          LegalEngine engine) {
     }
 
     private static CaseStatement compute(Loaded loaded, LocalDate asOf) {
-        LegalEngine engine = new LegalEngine(loaded.baseRates(), Conventions.defaults(), FEES);
+        LegalEngine engine = loaded.engine();
+        List<PaymentRepository.Allocated> paid = loaded.payments().stream()
+                .filter(p -> !p.payment().paidOn().isAfter(asOf)).toList();
+        List<AllocationLine> lines = paid.stream()
+                .flatMap(p -> p.lines().stream().map(line -> line.toLine(p.payment()))).toList();
         Optional<DebtorKind> kind = loaded.debtor().map(Debtor::kind);
         List<ClaimEntry> entries = new ArrayList<>();
         for (Claim claim : loaded.claims()) {
@@ -106,13 +116,13 @@ public class StatementService {
             io.agiledunning.cases.law.Claim facts = facts(claim, kind.orElse(DebtorKind.CONSUMER));
             ClaimStatement statement;
             try {
-                statement = engine.statement(facts, List.of(), asOf);
+                statement = engine.statement(facts, lines, asOf);
             } catch (BaseRateTable.MissingBaseRateException e) {
-                throw missingBaseRate(loaded.baseRates(), asOf);
+                throw missingBaseRate(engine.baseRates(), asOf);
             }
             entries.add(new ClaimEntry(claim, facts, statement));
         }
-        return new CaseStatement(loaded.c(), asOf, kind, List.copyOf(entries));
+        return new CaseStatement(loaded.c(), asOf, kind, List.copyOf(entries), paid);
     }
 
     /** The facts the engine looks at; the issue date stands for both the day the claim arose and the invoice's receipt. */

@@ -37,6 +37,15 @@ public record EventEnvelope(
                 occurredAt, correlationId, json.valueToTree(event));
     }
 
+    /** Reads a Kafka record value; anything else is refused naming what was wrong. */
+    public static EventEnvelope parse(String message, ObjectMapper json) {
+        try {
+            return json.readValue(message, EventEnvelope.class);
+        } catch (Exception e) {
+            throw new IllegalArgumentException("not an event envelope: " + e.getMessage(), e);
+        }
+    }
+
     /** Kafka key: all events of one aggregate land in one partition, in order. */
     public String messageKey() {
         return tenantId + ":" + aggregateId;

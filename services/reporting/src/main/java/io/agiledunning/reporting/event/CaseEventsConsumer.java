@@ -1,6 +1,5 @@
 package io.agiledunning.reporting.event;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.inbox.Inbox;
@@ -39,7 +38,7 @@ public class CaseEventsConsumer {
 
     @Incoming("cases-events")
     public Uni<Void> consume(String message) {
-        EventEnvelope event = parse(message);
+        EventEnvelope event = EventEnvelope.parse(message, json);
         TenantId tenant = new TenantId(event.tenantId());
         return transactions.inTransaction(tenant, session -> inbox.firstDelivery(session, CONSUMER, event)
                 .chain(first -> first ? apply(session, tenant, event) : skipDuplicate(event)));
@@ -56,13 +55,5 @@ public class CaseEventsConsumer {
     private static Uni<Void> skipDuplicate(EventEnvelope event) {
         LOG.debugf("Event %s (%s) was applied before; ignoring the redelivery", event.eventId(), event.type());
         return Uni.createFrom().voidItem();
-    }
-
-    private EventEnvelope parse(String message) {
-        try {
-            return json.readValue(message, EventEnvelope.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not an event envelope: " + e.getOriginalMessage(), e);
-        }
     }
 }

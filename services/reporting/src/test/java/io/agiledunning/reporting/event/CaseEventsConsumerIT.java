@@ -6,6 +6,7 @@ import io.agiledunning.common.events.EventEnvelope;
 import io.agiledunning.common.events.Topics;
 import io.agiledunning.common.money.Money;
 import io.agiledunning.testsupport.KafkaResource;
+import io.agiledunning.testsupport.Eventually;
 import io.agiledunning.testsupport.KafkaServer;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
@@ -28,13 +29,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Reporting applies each CaseOpened once per tenant, however often Kafka delivers it. */
 @QuarkusTest
@@ -131,19 +130,7 @@ class CaseEventsConsumerIT {
     }
 
     private void awaitProcessed(EventEnvelope envelope) {
-        await(() -> inboxRows(envelope.tenantId(), envelope.eventId()) == 1, "event " + envelope.eventId() + " to be processed");
-    }
-
-    private static void await(BooleanSupplier condition, String what) {
-        Instant deadline = Instant.now().plusSeconds(30);
-        while (!condition.getAsBoolean()) {
-            assertTrue(Instant.now().isBefore(deadline), "timed out waiting for " + what);
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        Eventually.within(Duration.ofSeconds(30), () -> assertEquals(1, inboxRows(envelope.tenantId(), envelope.eventId()),
+                "event " + envelope.eventId() + " processed"));
     }
 }

@@ -47,3 +47,14 @@ create function import_money(minor bigint, currency text, digits int) returns js
 language sql immutable parallel safe as $$
     select jsonb_build_object('amount', round(minor::numeric / power(10::numeric, digits), digits), 'currency', currency)
 $$;
+
+-- An event's payload as Outbox.append puts it into the envelope: Jackson's tree of the payload keeps amounts
+-- without trailing zeros (100.00 → 100, 12.50 → 12.5), while the timeline's data keeps the currency's scale.
+create function import_envelope_payload(data jsonb) returns jsonb
+language sql immutable parallel safe as $$
+    select coalesce(jsonb_object_agg(key,
+               case when jsonb_typeof(value) = 'object' and value ? 'amount' and value ? 'currency'
+                    then jsonb_set(value, '{amount}', to_jsonb(trim_scale((value ->> 'amount')::numeric)))
+                    else value end), '{}'::jsonb)
+    from jsonb_each(data)
+$$;

@@ -204,7 +204,7 @@ final class ImportMerge {
                                       'consumerNotice', u.consumer_notice,
                                       'caseOutstanding', import_money(k.outstanding_minor - u.later, u.currency, u.digits))
             from (select c.*, coalesce(sum(c.delta_minor) over (partition by c.case_id order by c.row_no
-                                       rows between 1 following and unbounded following), 0) later
+                                       rows between 1 following and unbounded following), 0)::bigint later
                   from import_chunk c where c.reject_reason is null and c.outcome in ('OPENED', 'JOINED', 'UPDATED')) u
                  join cases k on k.id = u.case_id
             where u.outcome = 'UPDATED'"""
@@ -222,7 +222,7 @@ final class ImportMerge {
             select e.event_id, x.tenant_id, '%s', x.tenant_id || ':' || e.case_id,
                    jsonb_build_object('eventId', e.event_id, 'type', e.type, 'schemaVersion', e.schema_version,
                                       'tenantId', x.tenant_id, 'aggregateId', e.case_id::text, 'occurredAt', x.occurred_at,
-                                      'correlationId', x.correlation_id, 'payload', e.payload),
+                                      'correlationId', x.correlation_id, 'payload', import_envelope_payload(e.payload)),
                    clock_timestamp()
             from (select * from import_events order by row_no) e, import_context x""".formatted(EventType.CLAIM_ADDED.topic()),
             """

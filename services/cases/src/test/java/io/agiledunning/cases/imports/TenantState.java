@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agiledunning.common.events.Topics;
 import io.agiledunning.testsupport.PublishedEvents;
 import io.restassured.specification.RequestSpecification;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,11 +54,18 @@ final class TenantState {
         return state.toPrettyString();
     }
 
-    /** Published events of the tenant, by Kafka key, oldest first. */
+    /**
+     * Published events of the tenant, by Kafka key, oldest first; each event once, as a consumer's inbox sees them
+     * (the relay publishes at least once: a service killed between publishing and marking publishes again).
+     */
     static Map<String, List<JsonNode>> events(String tenantId) {
+        java.util.Set<String> seen = new java.util.HashSet<>();
         return PublishedEvents.readAll(Topics.CASES).stream()
                 .filter(r -> r.key().startsWith(tenantId + ":"))
-                .collect(Collectors.groupingBy(ConsumerRecord::key, Collectors.mapping(r -> read(r.value()), Collectors.toList())));
+                .map(r -> Map.entry(r.key(), read(r.value())))
+                .filter(e -> seen.add(e.getValue().get("eventId").asText()))
+                .collect(Collectors.groupingBy(Map.Entry::getKey, java.util.LinkedHashMap::new,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
     }
 
     static int eventCount(String tenantId) {

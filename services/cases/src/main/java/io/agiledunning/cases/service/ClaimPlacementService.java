@@ -13,6 +13,7 @@ import io.agiledunning.cases.lifecycle.Transition;
 import io.agiledunning.cases.placement.ClaimData;
 import io.agiledunning.cases.placement.DebtorData;
 import io.agiledunning.cases.placement.PlaceClaim;
+import io.agiledunning.cases.placement.PlacementValidation;
 import io.agiledunning.cases.placement.PlacementOutcome;
 import io.agiledunning.cases.placement.PlacementResult;
 import io.agiledunning.cases.repository.CaseRepository;
@@ -39,7 +40,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -64,8 +64,6 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class ClaimPlacementService {
-
-    static final String CONTACT_REQUIRED = "needs at least one contact point (email, phone or postal address)";
 
     private static final Logger LOG = Logger.getLogger(ClaimPlacementService.class);
     private static final String UNIQUE_VIOLATION = "23505";
@@ -243,56 +241,13 @@ public class ClaimPlacementService {
         }
     }
 
-    /** Normalizes the placement and refuses it naming every wrong field. */
+    /** Normalizes the placement and refuses it naming every wrong field ({@link PlacementValidation}). */
     static PlaceClaim validated(PlaceClaim command) {
-        List<FieldError> errors = new ArrayList<>();
         if (command == null) {
             throw ApiException.invalid("body", "is required");
         }
-        DebtorData debtor = command.debtor() == null ? null : command.debtor().normalized();
-        ClaimData claim = command.claim() == null ? null : command.claim().normalized();
-        if (debtor == null) {
-            errors.add(new FieldError("debtor", "is required"));
-        } else {
-            required(errors, "debtor.externalReference", debtor.externalReference());
-            required(errors, "debtor.kind", debtor.kind());
-            required(errors, "debtor.name", debtor.name());
-            if (debtor.externalReference() != null && debtor.externalReference().length() > 100) {
-                errors.add(new FieldError("debtor.externalReference", "must be at most 100 characters"));
-            }
-            if (debtor.address().country() != null && !debtor.address().country().matches("[A-Z]{2}")) {
-                errors.add(new FieldError("debtor.address.country", "must be an ISO 3166 alpha-2 code such as DE"));
-            }
-            if (debtor.emails().isEmpty() && debtor.phones().isEmpty() && !debtor.address().complete()) {
-                errors.add(new FieldError("debtor", CONTACT_REQUIRED));
-            }
-        }
-        if (claim == null) {
-            errors.add(new FieldError("claim", "is required"));
-        } else {
-            required(errors, "claim.externalReference", claim.externalReference());
-            required(errors, "claim.invoiceNumber", claim.invoiceNumber());
-            required(errors, "claim.issueDate", claim.issueDate());
-            required(errors, "claim.dueDate", claim.dueDate());
-            required(errors, "claim.principal", claim.principal());
-            if (claim.externalReference() != null && claim.externalReference().length() > 100) {
-                errors.add(new FieldError("claim.externalReference", "must be at most 100 characters"));
-            }
-            if (claim.issueDate() != null && claim.dueDate() != null && claim.dueDate().isBefore(claim.issueDate())) {
-                errors.add(new FieldError("claim.dueDate", "must not be before the issue date (%s)".formatted(claim.issueDate())));
-            }
-            if (claim.principal() != null) {
-                if (claim.principal().isNegative() || claim.principal().isZero()) {
-                    errors.add(new FieldError("claim.principal", "must be positive"));
-                }
-                String currency = claim.principal().currency().getCurrencyCode();
-                boolean feesOk = amount(errors, "claim.fees", claim.fees(), currency);
-                boolean paidOk = amount(errors, "claim.paid", claim.paid(), currency);
-                if (feesOk && paidOk && !claim.principal().isNegative() && claim.paid().compareTo(claim.principal().plus(claim.fees())) > 0) {
-                    errors.add(new FieldError("claim.paid", "must not exceed principal plus fees"));
-                }
-            }
-        }
+        PlacementValidation.Result result = PlacementValidation.check(command);
+        List<FieldError> errors = result.errors();
         if (errors.size() == 1) {
             throw ApiException.invalid(errors.getFirst().field(), errors.getFirst().reason());
         }
@@ -300,26 +255,7 @@ public class ClaimPlacementService {
             throw new ApiException(ErrorCode.VALIDATION,
                     errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")), errors);
         }
-        return new PlaceClaim(debtor, claim);
-    }
-
-    private static void required(List<FieldError> errors, String field, Object value) {
-        if (value == null) {
-            errors.add(new FieldError(field, "is required"));
-        }
-    }
-
-    /** @return whether the amount is usable (same currency, not negative) */
-    private static boolean amount(List<FieldError> errors, String field, Money amount, String currency) {
-        if (!amount.currency().getCurrencyCode().equals(currency)) {
-            errors.add(new FieldError(field + ".currency", "must be the principal's currency " + currency));
-            return false;
-        }
-        if (amount.isNegative()) {
-            errors.add(new FieldError(field, "must not be negative"));
-            return false;
-        }
-        return true;
+        return result.placement();
     }
 
     /** A concurrent placement of the same references got in between two reads of this one. */

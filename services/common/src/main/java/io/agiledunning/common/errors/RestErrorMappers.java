@@ -41,6 +41,12 @@ public class RestErrorMappers {
     /** Unreadable JSON, or a value our own types refuse (e.g. a sub-cent amount): say where and why. */
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
+        FieldError error = fieldError(e);
+        return respond(new ApiError(ErrorCode.VALIDATION, error.field() + ": " + error.reason(), List.of(error)));
+    }
+
+    /** Where unreadable JSON went wrong and why, for REST bodies and other JSON input alike (e.g. JSON Lines). */
+    public static FieldError fieldError(JsonProcessingException e) {
         String field = e instanceof JsonMappingException mapping ? fieldPath(mapping) : "body";
         String reason = switch (e) {
             case ValueInstantiationException refused when refused.getCause() != null -> refused.getCause().getMessage();
@@ -48,7 +54,7 @@ public class RestErrorMappers {
             case JsonMappingException mapping -> "has the wrong type or shape";
             default -> "is not well-formed JSON";
         };
-        return respond(new ApiError(ErrorCode.VALIDATION, field + ": " + reason, List.of(new FieldError(field, reason))));
+        return new FieldError(field, reason);
     }
 
     /** Takes precedence over Quarkus' built-in mapper for this type, whose body has another shape. */

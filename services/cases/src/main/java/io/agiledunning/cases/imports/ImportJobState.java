@@ -1,0 +1,13 @@
+package io.agiledunning.cases.imports;
+
+/** Where an import job is; {@code COMPLETED} and {@code FAILED} are final. */
+public enum ImportJobState {
+    /** Created, no row read yet. */
+    QUEUED,
+    /** Reading, staging and merging chunk by chunk; the counters grow with every committed chunk. */
+    RUNNING,
+    /** Every row read: imported or rejected (see the error report). */
+    COMPLETED,
+    /** The file could not be read on (see {@code failure}); rows of chunks committed before stay imported. */
+    FAILED
+}

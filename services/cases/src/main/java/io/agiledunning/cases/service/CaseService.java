@@ -8,6 +8,7 @@ import io.agiledunning.cases.lifecycle.CaseCommand;
 import io.agiledunning.cases.lifecycle.CaseLifecycle;
 import io.agiledunning.cases.lifecycle.Refusal;
 import io.agiledunning.cases.lifecycle.Transition;
+import io.agiledunning.cases.dunning.service.DueIndex;
 import io.agiledunning.cases.repository.CaseRepository;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
@@ -39,13 +40,16 @@ public class CaseService {
     private final TenantTransactions transactions;
     private final CaseRepository cases;
     private final Outbox outbox;
+    private final DueIndex dueIndex;
     private final Clock clock;
     private final ObjectMapper json;
 
-    public CaseService(TenantTransactions transactions, CaseRepository cases, Outbox outbox, Clock clock, ObjectMapper json) {
+    public CaseService(TenantTransactions transactions, CaseRepository cases, Outbox outbox, DueIndex dueIndex, Clock clock,
+                       ObjectMapper json) {
         this.transactions = transactions;
         this.cases = cases;
         this.outbox = outbox;
+        this.dueIndex = dueIndex;
         this.clock = clock;
         this.json = json;
     }
@@ -116,14 +120,17 @@ public class CaseService {
     }
 
     /** Applies an allowed transition, appends its timeline entry and writes its events to the outbox. */
-    Uni<Case> record(org.hibernate.reactive.mutiny.Mutiny.Session session, TenantContext caller, Case c,
+    public Uni<Case> record(org.hibernate.reactive.mutiny.Mutiny.Session session, TenantContext caller, Case c,
                              Transition transition, CaseCommand command, Instant now, String correlationId) {
         c.apply(transition, command, now);
         List<DomainEvent> events = CaseLifecycleEvents.of(c.id(), transition, command);
         CaseEvent entry = CaseEvent.record(caller.tenantId(), c.id(), transition.event().eventName(), transition.from(),
                 transition.to(), transition.reason(), data(CaseLifecycleEvents.timelineData(c.id(), transition, events)),
                 caller.subject(), now);
-        Uni<?> chain = cases.append(session, entry);
+        // The dunning engine looks at the case at its next run, not at the next planned step (docs/dunning.md).
+        // Cases without a debtor (the older openCase) have no one to contact and are not worked by the engine.
+        Uni<?> chain = cases.append(session, entry).call(() -> c.debtorId() == null ? Uni.createFrom().voidItem()
+                : dueIndex.enroll(session, caller.tenantId(), c.id(), now));
         for (DomainEvent event : events) {
             chain = chain.call(() -> outbox.append(session, caller.tenantId(), c.id(), event, correlationId));
         }

@@ -116,8 +116,10 @@ public final class DunningDecider {
         Step step = planned.step();
         List<String> timeReasons = Guardrails.timeReasons(now, recipient, policy);
         if (!timeReasons.isEmpty()) {
-            return new Decision.Wait(Guardrails.nextAllowed(now, recipient, policy), true,
-                    prefixed("step '%s' held back: ".formatted(step.key()), timeReasons));
+            Instant next = Guardrails.nextAllowed(now, recipient, policy);
+            List<String> reasons = new ArrayList<>(timeReasons);
+            Guardrails.skippedDays(now, next, recipient, policy).forEach(day -> reasons.add("then " + day));
+            return new Decision.Wait(next, true, prefixed("step '%s' held back: ".formatted(step.key()), reasons));
         }
         Set<String> skipped = new LinkedHashSet<>();
         for (ChannelTemplate channel : step.channels()) {

@@ -104,6 +104,16 @@ public final class Guardrails {
         throw new IllegalStateException("no allowed contact time within %d days of %s".formatted(MAX_DAYS_SEARCHED, from));
     }
 
+    /** Why the local days strictly between {@code from} and {@code to} were passed over (Sundays, holidays). */
+    public static List<String> skippedDays(Instant from, Instant to, Recipient recipient, ContactPolicy policy) {
+        List<String> reasons = new ArrayList<>();
+        LocalDate last = to.atZone(recipient.zone()).toLocalDate();
+        for (LocalDate day = from.atZone(recipient.zone()).toLocalDate().plusDays(1); day.isBefore(last); day = day.plusDays(1)) {
+            dayReason(day, recipient, policy).ifPresent(reasons::add);
+        }
+        return reasons;
+    }
+
     /** The instant a local day's contact window opens. */
     public static Instant startOfWindow(LocalDate day, Recipient recipient, ContactPolicy policy) {
         return ZonedDateTime.of(LocalDateTime.of(day, policy.earliest()), recipient.zone()).toInstant();

@@ -108,6 +108,14 @@ public class DunningEngine {
      * @return how many cases were decided
      */
     public RunResult runOnce(String owner) {
+        return runOnce(owner, () -> true);
+    }
+
+    /**
+     * As {@link #runOnce(String)}, stopping dead when {@code alive} turns false: cases already claimed but not yet
+     * started stay leased to {@code owner}, as if the process had been killed (tests and chaos drills).
+     */
+    public RunResult runOnce(String owner, java.util.function.BooleanSupplier alive) {
         Instant now = clock.instant();
         int decided = 0;
         int skipped = 0;
@@ -115,13 +123,16 @@ public class DunningEngine {
         try {
             List<DueCase> claimed;
             do {
+                if (!alive.getAsBoolean()) {
+                    break;
+                }
                 claimed = claim(owner, now, config.batchSize());
-                RunResult batch = process(owner, claimed, now, workers);
+                RunResult batch = process(owner, claimed, now, workers, alive);
                 decided += batch.decided();
                 skipped += batch.skipped();
-            } while (!claimed.isEmpty());
+            } while (!claimed.isEmpty() && alive.getAsBoolean());
         } finally {
-            workers.shutdown();
+            workers.shutdownNow();
         }
         return new RunResult(decided, skipped);
     }
@@ -132,10 +143,14 @@ public class DunningEngine {
     }
 
     /** Works claimed cases, each in its own tenant transaction; a failure leaves that case to be retried after its lease. */
-    public RunResult process(String owner, List<DueCase> claimed, Instant now, ExecutorService workers) {
+    private RunResult process(String owner, List<DueCase> claimed, Instant now, ExecutorService workers,
+                              java.util.function.BooleanSupplier alive) {
         List<Future<Boolean>> results = new ArrayList<>();
         for (DueCase due : claimed) {
             results.add(workers.submit(() -> {
+                if (!alive.getAsBoolean()) {
+                    return false;
+                }
                 try {
                     return VertxContextSupport.subscribeAndAwait(() -> work(owner, due, now));
                 } catch (Throwable e) {

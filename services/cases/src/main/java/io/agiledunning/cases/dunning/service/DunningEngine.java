@@ -8,6 +8,9 @@ import io.agiledunning.cases.dunning.StrategyRef;
 import io.agiledunning.cases.dunning.config.DunningConfig;
 import io.agiledunning.cases.dunning.engine.Decision;
 import io.agiledunning.cases.dunning.engine.DunningDecider;
+import io.agiledunning.cases.dunning.engine.DunningPreview;
+import io.agiledunning.cases.dunning.engine.PlannedAction;
+import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.cases.dunning.guardrails.ContactPolicy;
 import io.agiledunning.cases.dunning.guardrails.GermanState;
 import io.agiledunning.cases.dunning.segment.Assignment;
@@ -178,12 +181,32 @@ public class DunningEngine {
     /** @return false if the lease was lost (another replica has the case) */
     Uni<Boolean> work(String owner, DueCase due, Instant now) {
         return transactions.inTransaction(due.tenant(), session -> dueIndex.fence(session, due.caseId(), owner, now)
-                .chain(held -> held ? load(session, due, now).chain(work -> work == null
+                .chain(held -> held ? load(session, due, now, true).chain(work -> work == null
                         ? dueIndex.reschedule(session, due.caseId(), null).replaceWith(true)
                         : decide(work, 0).replaceWith(true)) : Uni.createFrom().item(false)));
     }
 
-    private Uni<CaseWork> load(Mutiny.Session session, DueCase due, Instant now) {
+    /**
+     * The case's dunning as it stands and the next {@code count} actions the engine would take if every contact goes
+     * out and the debtor does not react. @throws ApiException NOT_FOUND for a missing or another tenant's case
+     */
+    public Uni<CasePlan> plan(TenantContext caller, UUID caseId, int count) {
+        Instant now = clock.instant();
+        return transactions.inTransaction(caller.tenantId(), session -> load(session, new DueCase(caseId, caller.tenantId(), now), now, false))
+                .map(work -> {
+                    if (work == null) {
+                        throw ApiException.notFound("case", caseId);
+                    }
+                    work.observe();
+                    List<PlannedAction> next = DunningPreview.next(count, work.facts(), work.strategy, work.progress, work.recipient(),
+                            policy, now);
+                    DunningSchedule s = work.schedule;
+                    return new CasePlan(caseId, s.strategy().key(), s.strategy().version(), s.strategy().builtIn(), s.segmentKey(),
+                            s.controlGroup(), s.nextActionAt(), s.lastDecidedAt(), s.lastReasons(), s.lastBlocked(), next);
+                });
+    }
+
+    private Uni<CaseWork> load(Mutiny.Session session, DueCase due, Instant now, boolean persistNewSchedule) {
         return cases.findById(session, due.caseId()).chain(found -> {
             if (found.isEmpty()) {
                 return Uni.createFrom().nullItem();
@@ -192,7 +215,7 @@ public class DunningEngine {
             Uni<io.agiledunning.cases.Debtor> debtor = c.debtorId() == null ? Uni.createFrom().nullItem()
                     : debtors.findById(session, c.debtorId()).map(d -> d.orElse(null));
             return debtor.chain(d -> oldestDueDate(session, c.id()).chain(oldestDue -> contacts(session, c, now)
-                    .chain(contacts -> schedule(session, due.tenant(), c, d, oldestDue, now)
+                    .chain(contacts -> schedule(session, due.tenant(), c, d, oldestDue, now, persistNewSchedule)
                             .chain(schedule -> catalog.strategy(session, due.tenant(), schedule.strategy())
                                     .map(strategy -> new CaseWork(session, due.tenant(), c, d, schedule, strategy, oldestDue,
                                             contacts, now, policy))))));
@@ -200,7 +223,7 @@ public class DunningEngine {
     }
 
     private Uni<DunningSchedule> schedule(Mutiny.Session session, TenantId tenant, Case c, io.agiledunning.cases.Debtor debtor,
-                                          LocalDate oldestDue, Instant now) {
+                                          LocalDate oldestDue, Instant now, boolean persist) {
         return session.find(DunningSchedule.class, c.id()).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().item(existing);
@@ -216,7 +239,7 @@ public class DunningEngine {
                         .map(v -> v.map(version -> version.ref()).orElse(StrategyCatalog.BUILT_IN_REF));
                 return ref.chain(r -> {
                     DunningSchedule created = DunningSchedule.start(tenant, c.id(), r, assignment.segmentKey(), assignment.controlGroup(), now);
-                    return session.persist(created).replaceWith(created);
+                    return persist ? session.persist(created).replaceWith(created) : Uni.createFrom().item(created);
                 });
             });
         });

@@ -253,4 +253,9 @@ public class Case extends TenantScopedEntity {
     public LocalDate planFirstDueOn() {
         return planFirstDueOn;
     }
+
+    /** When the status last changed (null for cases that never changed it). */
+    public Instant statusChangedAt() {
+        return statusChangedAt;
+    }
 }

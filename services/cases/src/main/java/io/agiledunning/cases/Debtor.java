@@ -75,6 +75,11 @@ public class Debtor extends TenantScopedEntity {
     @Column(name = "vulnerable", nullable = false)
     private boolean vulnerable;
 
+    /** Channels (EMAIL, SMS, LETTER) the debtor opted out of; not part of the placed data, set by the debtor. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "opted_out_channels", nullable = false, columnDefinition = "text[]")
+    private String[] optedOutChannels = new String[0];
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -166,6 +171,10 @@ public class Debtor extends TenantScopedEntity {
 
     public String germanState() {
         return germanState;
+    }
+
+    public java.util.Set<String> optedOutChannels() {
+        return optedOutChannels == null ? java.util.Set.of() : java.util.Set.of(optedOutChannels);
     }
 
     public boolean deceased() {

@@ -8,6 +8,7 @@ import io.agiledunning.cases.lifecycle.CaseCommand;
 import io.agiledunning.cases.lifecycle.CaseLifecycle;
 import io.agiledunning.cases.lifecycle.Refusal;
 import io.agiledunning.cases.lifecycle.Transition;
+import io.agiledunning.cases.dunning.service.DueIndex;
 import io.agiledunning.cases.repository.CaseRepository;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
@@ -40,15 +41,17 @@ public class CaseService {
     private final CaseRepository cases;
     private final Outbox outbox;
     private final HandoverCheck handoverCheck;
+    private final DueIndex dueIndex;
     private final Clock clock;
     private final ObjectMapper json;
 
     public CaseService(TenantTransactions transactions, CaseRepository cases, Outbox outbox, HandoverCheck handoverCheck,
-                       Clock clock, ObjectMapper json) {
+                       DueIndex dueIndex, Clock clock, ObjectMapper json) {
         this.transactions = transactions;
         this.cases = cases;
         this.outbox = outbox;
         this.handoverCheck = handoverCheck;
+        this.dueIndex = dueIndex;
         this.clock = clock;
         this.json = json;
     }
@@ -103,9 +106,6 @@ public class CaseService {
                     LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
                     return switch (CaseLifecycle.apply(c.status(), command, today)) {
                         case Refusal refusal -> Uni.createFrom().failure(toApiException(refusal, command));
-                        case Transition transition when command instanceof CaseCommand.HandOver ->
-                                handoverCheck.refuseTimeBarred(session, c, today)
-                                        .chain(() -> record(session, caller, c, transition, command, now, correlationId));
                         case Transition transition -> record(session, caller, c, transition, command, now, correlationId);
                     };
                 }));
@@ -122,15 +122,31 @@ public class CaseService {
                 }));
     }
 
-    /** Applies an allowed transition, appends its timeline entry and writes its events to the outbox. */
-    Uni<Case> record(org.hibernate.reactive.mutiny.Mutiny.Session session, TenantContext caller, Case c,
+    /**
+     * Applies an allowed transition, appends its timeline entry and writes its events to the outbox. Every path that
+     * changes a case's status comes here (the API's commands and the dunning engine), so the checks beyond the
+     * lifecycle's live here too: a handover is refused (CONFLICT) while an open claim is time-barred.
+     */
+    public Uni<Case> record(org.hibernate.reactive.mutiny.Mutiny.Session session, TenantContext caller, Case c,
                              Transition transition, CaseCommand command, Instant now, String correlationId) {
+        if (command instanceof CaseCommand.HandOver) {
+            return handoverCheck.refuseTimeBarred(session, c, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))
+                    .chain(() -> recordChecked(session, caller, c, transition, command, now, correlationId));
+        }
+        return recordChecked(session, caller, c, transition, command, now, correlationId);
+    }
+
+    private Uni<Case> recordChecked(org.hibernate.reactive.mutiny.Mutiny.Session session, TenantContext caller, Case c,
+                                    Transition transition, CaseCommand command, Instant now, String correlationId) {
         c.apply(transition, command, now);
         List<DomainEvent> events = CaseLifecycleEvents.of(c.id(), transition, command);
         CaseEvent entry = CaseEvent.record(caller.tenantId(), c.id(), transition.event().eventName(), transition.from(),
                 transition.to(), transition.reason(), data(CaseLifecycleEvents.timelineData(c.id(), transition, events)),
                 caller.subject(), now);
-        Uni<?> chain = cases.append(session, entry);
+        // The dunning engine looks at the case at its next run, not at the next planned step (docs/dunning.md).
+        // Cases without a debtor (the older openCase) have no one to contact and are not worked by the engine.
+        Uni<?> chain = cases.append(session, entry).call(() -> c.debtorId() == null ? Uni.createFrom().voidItem()
+                : dueIndex.enroll(session, caller.tenantId(), c.id(), now));
         for (DomainEvent event : events) {
             chain = chain.call(() -> outbox.append(session, caller.tenantId(), c.id(), event, correlationId));
         }

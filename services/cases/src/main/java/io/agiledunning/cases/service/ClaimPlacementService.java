@@ -19,6 +19,7 @@ import io.agiledunning.cases.placement.PlacementResult;
 import io.agiledunning.cases.repository.CaseRepository;
 import io.agiledunning.cases.repository.ClaimRepository;
 import io.agiledunning.cases.repository.DebtorRepository;
+import io.agiledunning.cases.dunning.service.DueIndex;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.outbox.Outbox;
 import io.agiledunning.common.errors.ApiException;
@@ -74,17 +75,20 @@ public class ClaimPlacementService {
     private final CaseRepository cases;
     private final CaseService caseService;
     private final Outbox outbox;
+    private final DueIndex dueIndex;
     private final Clock clock;
     private final ObjectMapper json;
 
     public ClaimPlacementService(TenantTransactions transactions, DebtorRepository debtors, ClaimRepository claims,
-                                 CaseRepository cases, CaseService caseService, Outbox outbox, Clock clock, ObjectMapper json) {
+                                 CaseRepository cases, CaseService caseService, Outbox outbox, DueIndex dueIndex, Clock clock,
+                                 ObjectMapper json) {
         this.transactions = transactions;
         this.debtors = debtors;
         this.claims = claims;
         this.cases = cases;
         this.caseService = caseService;
         this.outbox = outbox;
+        this.dueIndex = dueIndex;
         this.clock = clock;
         this.json = json;
     }
@@ -177,6 +181,7 @@ public class ClaimPlacementService {
                 return cases.append(session, CaseEvent.record(caller.tenantId(), c.id(), "ClaimUpdated", c.status(), c.status(),
                                 "claim %s updated".formatted(claim.externalReference()), data(event), caller.subject(), now))
                         .call(() -> outbox.append(session, caller.tenantId(), c.id(), event, correlationId))
+                        .call(() -> dueIndex.enroll(session, caller.tenantId(), c.id(), now))
                         .invoke(() -> LOG.infof("Claim %s of case %s updated; outstanding %s", claim.id(), c.id(), c.outstanding()))
                         .replaceWith(new PlacementResult(PlacementOutcome.UPDATED, debtor, c, claim));
             });
@@ -220,6 +225,7 @@ public class ClaimPlacementService {
                         CaseStatus.OPEN, "case opened by placing claim " + claim.externalReference(), data(event),
                         caller.subject(), now)))
                 .call(() -> outbox.append(session, caller.tenantId(), opened.id(), event, correlationId))
+                .call(() -> dueIndex.enroll(session, caller.tenantId(), opened.id(), now))
                 .invoke(() -> LOG.infof("Case %s opened by placing claim %s over %s", opened.id(), claim.id(), opened.outstanding()))
                 .replaceWith(new PlacementResult(PlacementOutcome.CREATED, debtor, opened, claim));
     }

@@ -23,7 +23,10 @@ public enum EventType {
     PAYMENT_ALLOCATED("PaymentAllocated", 1, Topics.CASES, PaymentAllocated.class),
     TENANT_SETTINGS_CHANGED("TenantSettingsChanged", 1, Topics.TENANTS, TenantSettingsChanged.class),
     MESSAGE_TEMPLATE_SAVED("MessageTemplateSaved", 1, Topics.COMMUNICATIONS, MessageTemplateSaved.class),
-    PAYMENT_RECORDED("PaymentRecorded", 1, Topics.PAYMENTS, PaymentRecorded.class);
+    PAYMENT_RECORDED("PaymentRecorded", 1, Topics.PAYMENTS, PaymentRecorded.class),
+    // dunning engine (issue 6)
+    CONTACT_REQUESTED("ContactRequested", 1, Topics.CASES_COMMANDS, ContactRequested.class),
+    CONTACT_BLOCKED("ContactBlocked", 1, Topics.CASES, ContactBlocked.class);
 
     private final String wireName;
     private final int schemaVersion;

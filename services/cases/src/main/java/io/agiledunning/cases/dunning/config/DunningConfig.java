@@ -1,0 +1,25 @@
+package io.agiledunning.cases.dunning.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "agiledunning.dunning")
+public interface DunningConfig {
+
+    /** Whether this replica runs the engine on a timer (tests and the benchmark call it directly). */
+    @WithDefault("true")
+    boolean schedulerEnabled();
+
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long a claim protects a case from other replicas; a crashed replica's cases are retried after it. */
+    @WithDefault("PT2M")
+    Duration lease();
+
+    /** Cases worked side by side within a batch (each in its own tenant transaction). */
+    @WithDefault("4")
+    int concurrency();
+}

@@ -1,0 +1,162 @@
+package io.agiledunning.cases.dunning.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.cases.dunning.service.DunningSimulation.Sent;
+import io.agiledunning.testsupport.KafkaResource;
+import io.agiledunning.testsupport.KeycloakResource;
+import io.agiledunning.testsupport.PostgresResource;
+import io.agiledunning.testsupport.TestTenant;
+import io.agiledunning.testsupport.TestTenants;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.agiledunning.cases.dunning.service.DunningSimulation.berlin;
+import static io.agiledunning.cases.dunning.service.DunningSimulation.money;
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Cases run through 240 simulated days of the built-in default strategy against the real database, on the
+ * adjustable clock: the plain course to handover, Bavaria vs. Berlin holidays, DST, and how a dispute, a partial
+ * payment, a broken promise and a missed installment change the course.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "service", value = "cases"))
+@WithTestResource(KeycloakResource.class)
+@WithTestResource(KafkaResource.class)
+class DunningScenarioIT {
+
+    @Inject
+    DunningEngine engine;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper json;
+
+    @AfterEach
+    void systemTime() {
+        SimulationClock.CLOCK.release();
+    }
+
+    static LocalDateTime day(int m, int d, int h) {
+        return LocalDateTime.of(2026, m, d, h, 0);
+    }
+
+    @Test
+    void casesRunThroughTheDefaultStrategyAndReactToTheDebtor() {
+        TestTenant acme = TestTenants.create("dun-acme");
+        TestTenant globex = TestTenants.create("dun-globex");
+        DunningSimulation sim = new DunningSimulation(engine, pool, json);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+
+        // Monday 2026-01-05, 20:30 in Berlin: placed after the quiet-hours start.
+        sim.at(berlin(2026, 1, 5, 20, 30));
+        UUID berlin = sim.place(acme, "be-" + run, "BE", "120.00", "0.00");
+        UUID bavaria = sim.place(acme, "by-" + run, "Bayern", "120.00", "0.00");
+        UUID disputed = sim.place(acme, "dispute-" + run, "BE", "120.00", "0.00");
+        UUID partial = sim.place(acme, "partial-" + run, "BE", "120.00", "0.00");
+        UUID promised = sim.place(acme, "promise-" + run, "BE", "120.00", "0.00");
+        UUID planned = sim.place(acme, "plan-" + run, "BE", "120.00", "0.00");
+        UUID other = sim.place(globex, "be-" + run, "BE", "120.00", "0.00");
+
+        sim.runUntil(berlin(2026, 1, 8, 10, 0));
+        sim.command(acme, promised, Map.of("type", "MAKE_PROMISE", "payBy", "2026-01-15", "amount", money("120.00")));
+        sim.command(acme, planned, Map.of("type", "ACTIVATE_PLAN", "installments", 3, "installmentAmount", money("40.00"),
+                "firstDueOn", "2026-02-01"));
+        sim.runUntil(berlin(2026, 1, 10, 12, 0));
+        sim.command(acme, disputed, Map.of("type", "OPEN_DISPUTE", "reason", "goods not delivered", "evidenceNote", ""));
+        sim.runUntil(berlin(2026, 1, 12, 10, 0));
+        sim.place(acme, "partial-" + run, "BE", "120.00", "50.00");
+        sim.runUntil(berlin(2026, 2, 15, 12, 0));
+        sim.command(acme, disputed, Map.of("type", "RESOLVE_DISPUTE", "resolution", "REJECTED", "note", "delivery receipt signed"));
+        sim.runUntil(berlin(2026, 3, 2, 10, 0));
+        sim.command(acme, planned, Map.of("type", "PLAN_DEFAULTED", "reason", "installment of 1 March missed"));
+        sim.runUntil(berlin(2026, 9, 2, 12, 0)); // day 240
+
+        assertEquals(List.of(
+                        new Step("friendly-reminder", day(1, 6, 8)),
+                        new Step("first-dunning-letter", day(1, 20, 9)),
+                        new Step("second-dunning-letter", day(2, 3, 9)),
+                        new Step("final-notice", day(6, 20, 9))),
+                steps(sim.sent(acme, berlin)), "Berlin: quiet hours move the reminder to 08:00 next morning; final notice at CEST 09:00");
+        assertEquals(List.of(
+                        new Step("friendly-reminder", day(1, 7, 8)),
+                        new Step("first-dunning-letter", day(1, 21, 9)),
+                        new Step("second-dunning-letter", day(2, 4, 9)),
+                        new Step("final-notice", day(6, 20, 9))),
+                steps(sim.sent(acme, bavaria)), "Bavaria: 6 January is Epiphany");
+        assertEquals(List.of(
+                        new Step("friendly-reminder", day(1, 6, 8)),
+                        new Step("first-dunning-letter", day(2, 16, 8)),
+                        new Step("second-dunning-letter", day(3, 2, 9)),
+                        new Step("final-notice", day(6, 20, 9))),
+                steps(sim.sent(acme, disputed)), "nothing while disputed; the rejection on Sunday 15 Feb resumes on Monday 08:00");
+        assertEquals(List.of(
+                        new Step("friendly-reminder", day(1, 6, 8)),
+                        new Step("first-dunning-letter", day(1, 26, 9)),
+                        new Step("second-dunning-letter", day(2, 9, 9)),
+                        new Step("final-notice", day(6, 20, 9))),
+                steps(sim.sent(acme, partial)), "the partial payment on 12 Jan restarts the 14 days");
+        assertEquals(List.of(
+                        new Step("friendly-reminder", day(1, 6, 8)),
+                        new Step("after-broken-promise", day(1, 19, 9)),
+                        new Step("first-dunning-letter", day(2, 2, 9)),
+                        new Step("second-dunning-letter", day(2, 16, 9)),
+                        new Step("final-notice", day(6, 20, 9))),
+                steps(sim.sent(acme, promised)), "promise by 15 Jan broken on 18 Jan (2 days' grace), reaction next day");
+        assertEquals(List.of(
+                        new Step("friendly-reminder", day(1, 6, 8)),
+                        new Step("after-missed-installment", day(3, 3, 9)),
+                        new Step("first-dunning-letter", day(3, 17, 9)),
+                        new Step("second-dunning-letter", day(3, 31, 9)),
+                        new Step("final-notice", day(6, 20, 9))),
+                steps(sim.sent(acme, planned)), "nothing while the plan ran; the default restarts with the reaction step; DST on 29 March");
+
+        for (UUID c : List.of(berlin, bavaria, disputed, partial, promised, planned)) {
+            assertEquals("HANDED_OVER", sim.status(acme, c), c.toString());
+            Map<String, Object> handover = sim.timeline(acme, c).stream().filter(e -> "HANDED_OVER".equals(e.get("to"))
+                    && !"HANDED_OVER".equals(e.get("from"))).findFirst().orElseThrow();
+            assertTrue(handover.get("occurredAt").toString().startsWith("2026-07-04T07:00"), handover.toString());
+            assertEquals("dunning-engine", handover.get("actor"));
+        }
+
+        List<Map<String, Object>> bavarianTimeline = sim.timeline(acme, bavaria);
+        assertTrue(bavarianTimeline.stream().anyMatch(e -> "ContactBlocked".equals(e.get("type"))
+                && e.get("reason").toString().contains("public holiday in Bayern: Heilige Drei Könige (2026-01-06)")), bavarianTimeline.toString());
+        long disputeBlocks = sim.timeline(acme, disputed).stream().filter(e -> "ContactBlocked".equals(e.get("type"))
+                && e.get("reason").toString().contains("dunning stop: the claim is disputed")).count();
+        assertEquals(1, disputeBlocks, "a block is recorded when it starts, not on every daily re-check");
+
+        // Every idempotency key is unique; the other tenant's case ran on its own and carries its own tenant.
+        List<Sent> all = new java.util.ArrayList<>();
+        for (UUID c : List.of(berlin, bavaria, disputed, partial, promised, planned)) {
+            all.addAll(sim.sent(acme, c));
+        }
+        assertEquals(all.size(), all.stream().map(Sent::key).distinct().count());
+        List<Sent> globexSent = sim.sent(globex, other);
+        assertEquals(4, globexSent.size());
+        assertTrue(globexSent.stream().allMatch(s -> s.tenantId().equals(globex.id().toString())));
+        assertTrue(sim.sent(acme, other).isEmpty());
+        given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}", other).then().statusCode(404);
+    }
+
+    record Step(String step, LocalDateTime at) {
+    }
+
+    static List<Step> steps(List<Sent> sent) {
+        return sent.stream().map(s -> new Step(s.step(), s.at())).toList();
+    }
+}

@@ -22,7 +22,11 @@ public enum EventType {
     CASE_CLOSED("CaseClosed", 1, Topics.CASES, CaseClosed.class),
     TENANT_SETTINGS_CHANGED("TenantSettingsChanged", 1, Topics.TENANTS, TenantSettingsChanged.class),
     MESSAGE_TEMPLATE_SAVED("MessageTemplateSaved", 1, Topics.COMMUNICATIONS, MessageTemplateSaved.class),
-    PAYMENT_RECORDED("PaymentRecorded", 1, Topics.PAYMENTS, PaymentRecorded.class);
+    PAYMENT_RECORDED("PaymentRecorded", 1, Topics.PAYMENTS, PaymentRecorded.class),
+    TENANT_SIGNED_UP("TenantSignedUp", 1, Topics.TENANTS, TenantSignedUp.class),
+    TENANT_ACTIVATED("TenantActivated", 1, Topics.TENANTS, TenantActivated.class),
+    TENANT_SUSPENDED("TenantSuspended", 1, Topics.TENANTS, TenantSuspended.class),
+    TENANT_REACTIVATED("TenantReactivated", 1, Topics.TENANTS, TenantReactivated.class);
 
     private final String wireName;
     private final int schemaVersion;

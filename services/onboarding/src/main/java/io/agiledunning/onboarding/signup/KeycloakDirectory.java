@@ -144,6 +144,28 @@ public class KeycloakDirectory {
     }
 
     /**
+     * Enables or disables the tenant's organization; disabling also ends every member's sessions, so no
+     * refresh token of the tenant works any more. Access tokens already issued stay valid until they
+     * expire: the API refuses them by the tenant's status (docs/adr/0007-sign-up-saga.md).
+     */
+    public Uni<Void> setOrganizationEnabled(UUID organizationId, boolean enabled) {
+        return call(() -> {
+            var organization = realm().organizations().get(organizationId.toString());
+            OrganizationRepresentation representation = organization.toRepresentation();
+            representation.setEnabled(enabled);
+            try (Response response = organization.update(representation)) {
+                if (response.getStatus() >= 300) {
+                    throw unexpected((enabled ? "enabling" : "disabling") + " organization " + organizationId, response.getStatus());
+                }
+            }
+            if (!enabled) {
+                organization.members().getAll().forEach(member -> realm().users().get(member.getId()).logout());
+            }
+            return null;
+        });
+    }
+
+    /**
      * Compensation: removes the admin user and the organization this sign-up created, found by their
      * sign-up attribute (also those whose creation answer was lost); what is gone already is fine.
      */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -61,6 +62,28 @@ public class TenantRegistry {
                         .setParameter("hash", hash)
                         .getSingleResultOrNull())
                 .map(Optional::ofNullable);
+    }
+
+    public Uni<Optional<Tenant>> findByOrganization(UUID organizationId) {
+        return sessions.withTransaction(session -> session.createSelectionQuery("from Tenant where organizationId = :org", Tenant.class)
+                        .setParameter("org", organizationId)
+                        .getSingleResultOrNull())
+                .map(Optional::ofNullable);
+    }
+
+    /** Newest first; {@code search} matches slug or legal name (case-insensitive, literally), {@code status} filters. */
+    public Uni<List<Tenant>> search(String search, TenantStatus status, int limit) {
+        String pattern = search == null || search.isBlank() ? "%"
+                : "%" + search.strip().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return sessions.withTransaction(session -> session.createSelectionQuery("""
+                        from Tenant
+                        where (lower(slug) like :pattern escape '!' or lower(legalName) like :pattern escape '!')
+                          and status in (:statuses)
+                        order by createdAt desc, id""", Tenant.class)
+                .setParameter("pattern", pattern)
+                .setParameter("statuses", status == null ? List.of(TenantStatus.values()) : List.of(status))
+                .setMaxResults(limit)
+                .getResultList());
     }
 
     public Uni<Void> delete(UUID id) {

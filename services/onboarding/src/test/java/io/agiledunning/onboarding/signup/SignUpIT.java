@@ -62,8 +62,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @WithTestResource(SmtpResource.class)
 class SignUpIT {
 
-    private static final String PASSWORD = "Sehr-geheim-2026!";
-    private static final Pattern LINK = Pattern.compile("/signup/verify\\?token=([A-Za-z0-9_-]+)&lang=(de|en)");
+    private static final String PASSWORD = SignUps.PASSWORD;
 
     @Inject
     FailingKeycloakDirectory directory;
@@ -81,11 +80,11 @@ class SignUpIT {
 
     @Test
     void aSignUpCreatesOrganizationAndAdminMailsTheLinkAndVerifyingActivatesTheTenant() throws Exception {
-        String suffix = suffix();
+        String suffix = SignUps.suffix();
         String email = "Chefin-" + suffix + "@Example.org";
-        Map<String, Object> body = signUp("Müller & Söhne GmbH " + suffix, email);
+        Map<String, Object> body = SignUps.body("Müller & Söhne GmbH " + suffix, email);
 
-        String tenantId = post(body).statusCode(201)
+        String tenantId = SignUps.post(body).statusCode(201)
                 .body("slug", equalTo("mueller-und-soehne-" + suffix))
                 .body("status", equalTo("PENDING_VERIFICATION"))
                 .body("adminEmail", equalTo(email.toLowerCase()))
@@ -104,15 +103,15 @@ class SignUpIT {
         assertThrows(KeycloakAdmin.KeycloakException.class, () -> TestTenants.passwordToken(email.toLowerCase(), PASSWORD),
                 "no password before verification");
 
-        MimeMessage mail = mailTo(email.toLowerCase());
+        MimeMessage mail = SignUps.mailTo(email.toLowerCase());
         assertEquals("Bestätigen Sie Ihr Agile-Dunning-Konto", mail.getSubject());
-        String token = tokenIn(mail);
+        String token = SignUps.tokenIn(mail);
 
-        verify(token, "short").spec(ApiErrors.validation("password", "must have at least 12 characters"));
-        verify(token, PASSWORD).statusCode(200)
+        SignUps.verify(token, "short").spec(ApiErrors.validation("password", "must have at least 12 characters"));
+        SignUps.verify(token, PASSWORD).statusCode(200)
                 .body("status", equalTo("ACTIVE"))
                 .body("tenantId", equalTo(tenantId));
-        verify(token, PASSWORD).spec(ApiErrors.validation("token",
+        SignUps.verify(token, PASSWORD).spec(ApiErrors.validation("token",
                 "this link is invalid, used or expired; sign up again or ask for a new link"));
         assertTrue(onlyUser(keycloak, email.toLowerCase()).get("emailVerified").asBoolean());
 
@@ -163,7 +162,7 @@ class SignUpIT {
         body.put("adminEmail", "eva-at-example.org");
         body.put("acceptedTerms", false);
         body.put("locale", "fr");
-        post(body).statusCode(400)
+        SignUps.post(body).statusCode(400)
                 .body("code", equalTo("VALIDATION"))
                 .body("fields.field", equalTo(List.of("legalName", "country", "vatId", "creditorType", "adminLastName", "adminEmail",
                         "acceptedTerms", "locale")))
@@ -171,95 +170,69 @@ class SignUpIT {
                         "'DE12' is not a VAT id such as DE123456789", "must be B2C or B2B", "must not be blank",
                         "'eva-at-example.org' is not an e-mail address", "the terms must be accepted", "must be de or en")));
 
-        Map<String, Object> german = signUp("Postleitzahl GmbH " + suffix(), "plz-" + suffix() + "@example.org");
+        Map<String, Object> german = SignUps.body("Postleitzahl GmbH " + SignUps.suffix(), "plz-" + SignUps.suffix() + "@example.org");
         german.put("postalCode", "1234");
-        post(german).spec(ApiErrors.validation("postalCode", "a German postal code has 5 digits"))
+        SignUps.post(german).spec(ApiErrors.validation("postalCode", "a German postal code has 5 digits"))
                 .body("fields", hasSize(1));
     }
 
     @Test
     void aSecondSignUpOfTheSameCompanyOrAdminIsAConflictNamingTheField() {
-        String suffix = suffix();
+        String suffix = SignUps.suffix();
         String email = "dup-" + suffix + "@example.org";
-        post(signUp("Doppel AG " + suffix, email)).statusCode(201);
+        SignUps.post(SignUps.body("Doppel AG " + suffix, email)).statusCode(201);
 
-        post(signUp("Andere AG " + suffix, email)).statusCode(409)
+        SignUps.post(SignUps.body("Andere AG " + suffix, email)).statusCode(409)
                 .body("code", equalTo("CONFLICT"))
                 .body("fields[0].field", equalTo("adminEmail"))
                 .body("fields[0].reason", equalTo("an account with this e-mail address exists already"));
-        post(signUp("doppel   ag " + suffix, "other-" + suffix + "@example.org")).statusCode(409)
+        SignUps.post(SignUps.body("doppel   ag " + suffix, "other-" + suffix + "@example.org")).statusCode(409)
                 .body("code", equalTo("CONFLICT"))
                 .body("fields[0].field", equalTo("legalName"))
                 .body("fields[0].reason", equalTo("this company has signed up already"));
         // A finished sign-up sent again is a conflict too, not a second run.
-        post(signUp("Doppel AG " + suffix, email)).statusCode(409).body("fields[0].field", equalTo("adminEmail"));
+        SignUps.post(SignUps.body("Doppel AG " + suffix, email)).statusCode(409).body("fields[0].field", equalTo("adminEmail"));
 
         // Users that exist in Keycloak already (not through a sign-up) cannot be taken over either.
         TestTenant existing = TestTenants.create("signup-dup");
-        post(signUp("Übernahme GmbH " + suffix, "admin-" + existing.alias() + "@example.com")).statusCode(409)
+        SignUps.post(SignUps.body("Übernahme GmbH " + suffix, "admin-" + existing.alias() + "@example.com")).statusCode(409)
                 .body("fields[0].field", equalTo("adminEmail"));
     }
 
     @Test
     void keycloakFailingAfterTheOrganizationWasCreatedIsCompensatedAndARetryCompletes() {
-        String suffix = suffix();
+        String suffix = SignUps.suffix();
         String slug = "ausfall-" + suffix;
-        Map<String, Object> body = signUp("Ausfall GmbH " + suffix, "ausfall-" + suffix + "@example.org");
+        Map<String, Object> body = SignUps.body("Ausfall GmbH " + suffix, "ausfall-" + suffix + "@example.org");
 
         directory.failFromAdminCreation(false);
-        post(body).statusCode(503).body("code", equalTo("UNAVAILABLE"));
+        SignUps.post(body).statusCode(503).body("code", equalTo("UNAVAILABLE"));
         assertTrue(organizationsWithAlias(slug).isEmpty(), "the organization was removed");
         assertTrue(KeycloakServer.start().admin().get("/users?exact=true&email=ausfall-" + suffix + "@example.org").isEmpty());
 
         directory.disarm();
-        String tenantId = post(body).statusCode(201).body("slug", equalTo(slug)).extract().path("tenantId");
+        String tenantId = SignUps.post(body).statusCode(201).body("slug", equalTo(slug)).extract().path("tenantId");
         assertEquals(List.of(tenantId), organizationsWithAlias(slug));
     }
 
     @Test
     void whenCompensationFailsTooTheSameSignUpSentAgainResumesWithTheSameOrganization() {
-        String suffix = suffix();
+        String suffix = SignUps.suffix();
         String slug = "zweimal-" + suffix;
-        Map<String, Object> body = signUp("Zweimal GmbH " + suffix, "zweimal-" + suffix + "@example.org");
+        Map<String, Object> body = SignUps.body("Zweimal GmbH " + suffix, "zweimal-" + suffix + "@example.org");
 
         directory.failFromAdminCreation(true);
-        post(body).statusCode(503).body("code", equalTo("UNAVAILABLE"));
+        SignUps.post(body).statusCode(503).body("code", equalTo("UNAVAILABLE"));
         List<String> leftOver = organizationsWithAlias(slug);
         assertEquals(1, leftOver.size(), "the organization stays until the sign-up is resumed");
 
         directory.disarm();
-        post(body).statusCode(201)
+        SignUps.post(body).statusCode(201)
                 .body("slug", equalTo(slug))
                 .body("tenantId", equalTo(leftOver.getFirst()))
                 .body("status", equalTo("PENDING_VERIFICATION"));
         assertEquals(leftOver, organizationsWithAlias(slug), "resumed, not created twice");
-        mailTo("zweimal-" + suffix + "@example.org");
-    }
-
-    private static Map<String, Object> signUp(String legalName, String email) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("legalName", legalName);
-        body.put("country", "de");
-        body.put("street", "Hauptstraße 1");
-        body.put("postalCode", "10115");
-        body.put("city", "Berlin");
-        body.put("vatId", null);
-        body.put("creditorType", "b2b");
-        body.put("adminFirstName", "Eva");
-        body.put("adminLastName", "Muster");
-        body.put("adminEmail", email);
-        body.put("acceptedTerms", true);
-        body.put("locale", "de");
-        return body;
-    }
-
-    private static ValidatableResponse post(Map<String, Object> body) {
-        return given().contentType(ContentType.JSON).body(body).post("/api/sign-ups").then().log().ifValidationFails();
-    }
-
-    private static ValidatableResponse verify(String token, String password) {
-        return given().contentType(ContentType.JSON).body(Map.of("token", token, "password", password))
-                .post("/api/sign-ups/verification").then().log().ifValidationFails();
+        SignUps.mailTo("zweimal-" + suffix + "@example.org");
     }
 
     private static JsonNode onlyUser(KeycloakAdmin keycloak, String email) {
@@ -284,41 +257,6 @@ class SignUpIT {
         return ids;
     }
 
-    /** The one mail to {@code recipient}; other tests' mails in the shared GreenMail are ignored. */
-    private static MimeMessage mailTo(String recipient) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Instant.now().isBefore(deadline)) {
-            List<MimeMessage> mine = SmtpServer.start().receivedMessages().stream().filter(m -> sentTo(m, recipient)).toList();
-            if (!mine.isEmpty()) {
-                assertEquals(1, mine.size(), "mails to " + recipient);
-                return mine.getFirst();
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        throw new AssertionError("no mail to " + recipient);
-    }
-
-    private static boolean sentTo(MimeMessage message, String recipient) {
-        try {
-            return message.getRecipients(Message.RecipientType.TO)[0].toString().equalsIgnoreCase(recipient);
-        } catch (jakarta.mail.MessagingException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    private static String tokenIn(MimeMessage mail) throws IOException, jakarta.mail.MessagingException {
-        String text = mail.getContent().toString();
-        Matcher link = LINK.matcher(text);
-        assertTrue(link.find(), "no verification link in " + text);
-        assertEquals("de", link.group(2));
-        return link.group(1);
-    }
-
     private EventEnvelope envelope(String value) {
         try {
             return json.readValue(value, EventEnvelope.class);
@@ -327,7 +265,4 @@ class SignUpIT {
         }
     }
 
-    private static String suffix() {
-        return UUID.randomUUID().toString().substring(0, 6).replaceAll("[^a-z0-9]", "x");
-    }
 }

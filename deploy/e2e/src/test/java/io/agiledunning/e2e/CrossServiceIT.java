@@ -87,7 +87,7 @@ class CrossServiceIT {
         KeycloakServer.start();
         kafka.join();
         stack = PlatformStack.onFreePorts()
-                .start(Set.of(PlatformService.CASES, PlatformService.REPORTING, PlatformService.FRONTEND_API));
+                .start(Set.of(PlatformService.CASES, PlatformService.REPORTING, PlatformService.ONBOARDING, PlatformService.FRONTEND_API));
         graphql = new GraphQL(stack.url(PlatformService.FRONTEND_API));
         tenantA = TestTenants.create("e2e-a");
         tenantB = TestTenants.create("e2e-b");

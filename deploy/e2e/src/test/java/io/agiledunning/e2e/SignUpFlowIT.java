@@ -110,6 +110,34 @@ class SignUpFlowIT {
         assertEquals(List.of(), errorCodes(cases), cases::prettify);
         assertEquals(List.of(), cases.getList("data.cases.edges"), "a new tenant has no cases, and sees none of another's");
         assertEquals(other.alias(), graphql.post(other.viewerToken(), SETTINGS).getString("data.tenantSettings.displayName"));
+
+        suspensionTakesEffectOnTheNextRequest(tenantId, "flow-" + suffix, admin, other);
+    }
+
+    /** Suspension refuses the tenant's still-valid token on its very next request; the other tenant works on. */
+    private static void suspensionTakesEffectOnTheNextRequest(String tenantId, String slug, String admin, TestTenant other) {
+        String platformAdmin = TestTenants.platformAdminToken();
+        JsonPath listed = graphql.post(platformAdmin, "query($s: String) { tenants(search: $s) { tenantId slug status } }", Map.of("s", slug));
+        assertEquals(List.of(), errorCodes(listed), listed::prettify);
+        assertEquals(List.of(tenantId), listed.getList("data.tenants.tenantId"));
+        assertEquals(List.of("ACTIVE"), listed.getList("data.tenants.status"));
+        assertEquals(List.of("FORBIDDEN"), errorCodes(graphql.post(admin, "{ tenants { slug } }")), "a tenant admin is no platform admin");
+
+        JsonPath suspended = graphql.post(platformAdmin,
+                "mutation($id: ID!) { suspendTenant(tenantId: $id, reason: \"unpaid invoices\") { status } }", Map.of("id", tenantId));
+        assertEquals("SUSPENDED", suspended.getString("data.suspendTenant.status"), suspended::prettify);
+        for (String query : List.of(CASES, SETTINGS)) {
+            JsonPath refused = graphql.post(admin, query);
+            assertEquals(List.of("FORBIDDEN"), errorCodes(refused), refused::prettify);
+            assertTrue(refused.getString("errors[0].message").startsWith("tenant suspended"), refused::prettify);
+        }
+        assertEquals(List.of(), errorCodes(graphql.post(other.viewerToken(), CASES)), "another tenant is not affected");
+
+        JsonPath reactivated = graphql.post(platformAdmin, "mutation($id: ID!) { reactivateTenant(tenantId: $id) { status } }",
+                Map.of("id", tenantId));
+        assertEquals("ACTIVE", reactivated.getString("data.reactivateTenant.status"), reactivated::prettify);
+        JsonPath again = graphql.post(admin, CASES);
+        assertEquals(List.of(), errorCodes(again), again::prettify);
     }
 
     private static Map<String, Object> input(String legalName, String email) {

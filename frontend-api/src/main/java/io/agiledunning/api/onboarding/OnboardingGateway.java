@@ -2,7 +2,10 @@ package io.agiledunning.api.onboarding;
 
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
+import io.agiledunning.api.onboarding.OnboardingTypes.SuspendBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantStatusBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.VerifyBody;
 import io.agiledunning.common.errors.ApiException;
 import io.smallrye.mutiny.Uni;
@@ -13,6 +16,8 @@ import org.eclipse.microprofile.faulttolerance.Timeout;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Every call to the onboarding service goes through here, with a circuit breaker per method. A sign-up
@@ -45,5 +50,27 @@ public class OnboardingGateway {
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
     public Uni<TenantSettingsNode> tenantSettings() {
         return client.tenantSettings();
+    }
+
+    /** Asked before every call of a tenant's user (see {@link TenantStatusGate}); short, not retried. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    public Uni<TenantStatusBody> tenantStatus() {
+        return client.tenantStatus();
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<List<TenantNode>> tenants(String search, String status) {
+        return client.tenants(search, status);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<TenantNode> suspend(UUID tenantId, String reason, String correlationId) {
+        return client.suspend(tenantId, new SuspendBody(reason), correlationId);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<TenantNode> reactivate(UUID tenantId, String correlationId) {
+        return client.reactivate(tenantId, correlationId);
     }
 }

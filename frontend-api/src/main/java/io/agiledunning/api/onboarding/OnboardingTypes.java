@@ -38,4 +38,16 @@ public final class OnboardingTypes {
                                      @NonNull String defaultCurrency, int dunningHorizonDays, int version, String updatedBy) {
     }
 
+    /** The onboarding service's answer for the caller's tenant. */
+    public record TenantStatusBody(String tenantId, String status) {
+    }
+
+    public record SuspendBody(String reason) {
+    }
+
+    @Type("Tenant")
+    @Description("A client company on the platform (platform admins only).")
+    public record TenantNode(@Id String tenantId, @NonNull String slug, @NonNull String legalName, @NonNull String country,
+                             @NonNull String status, @NonNull String createdAt) {
+    }
 }

@@ -5,13 +5,8 @@ import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.BadRequestException;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import org.keycloak.admin.client.Keycloak;
 import org.keycloak.admin.client.resource.RealmResource;
@@ -20,13 +15,14 @@ import org.keycloak.representations.idm.OrganizationDomainRepresentation;
 import org.keycloak.representations.idm.OrganizationRepresentation;
 import org.keycloak.representations.idm.RoleRepresentation;
 import org.keycloak.representations.idm.UserRepresentation;
-import org.jboss.logging.Logger;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
+
+import static io.agiledunning.onboarding.keycloak.KeycloakCalls.call;
+import static io.agiledunning.onboarding.keycloak.KeycloakCalls.unexpected;
 
 /**
  * The tenants' organizations and users in Keycloak, through the admin client. Every write is idempotent
@@ -38,7 +34,7 @@ import java.util.function.Supplier;
 public class KeycloakDirectory {
 
     static final String SIGN_UP_ATTRIBUTE = "agiledunning-sign-up";
-    private static final Logger LOG = Logger.getLogger(KeycloakDirectory.class);
+    private static final int MIN_PASSWORD_LENGTH = 12;
 
     private final Keycloak keycloak;
     private final OnboardingConfig config;
@@ -118,10 +114,13 @@ public class KeycloakDirectory {
     }
 
     /**
-     * The admin proved the mailbox: e-mail verified, the chosen password set (Keycloak's password policy
-     * decides; a refusal is a VALIDATION error on {@code password}).
+     * The user proved the mailbox (sign-up or invitation link): e-mail verified, the chosen password set (at least 12 characters, and
+     * Keycloak's password policy decides; a refusal is a VALIDATION error on {@code password}).
      */
-    public Uni<Void> activateAdmin(String userId, String password) {
+    public Uni<Void> verifyWithPassword(String userId, String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            return Uni.createFrom().failure(ApiException.invalid("password", "must have at least %d characters".formatted(MIN_PASSWORD_LENGTH)));
+        }
         return call(() -> {
             CredentialRepresentation credential = new CredentialRepresentation();
             credential.setType(CredentialRepresentation.PASSWORD);
@@ -209,28 +208,7 @@ public class KeycloakDirectory {
         return path.substring(path.lastIndexOf('/') + 1);
     }
 
-    private static ApiException unexpected(String action, int status) {
-        LOG.errorf("Keycloak answered HTTP %d to %s", status, action);
-        return new ApiException(ErrorCode.UNAVAILABLE, "the identity provider refused " + action + "; please retry");
-    }
-
     private RealmResource realm() {
         return keycloak.realm(config.realm());
-    }
-
-    private <T> Uni<T> call(Supplier<T> work) {
-        Context context = Vertx.currentContext();
-        Uni<T> onWorker = Uni.createFrom().item(() -> {
-                    try {
-                        return work.get();
-                    } catch (ProcessingException e) {
-                        LOG.warnf("Keycloak unreachable: %s", e.toString());
-                        throw new ApiException(ErrorCode.UNAVAILABLE, "the identity provider is unreachable; please retry");
-                    } catch (WebApplicationException e) {
-                        throw unexpected("a request", e.getResponse().getStatus());
-                    }
-                })
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
-        return context == null ? onWorker : onWorker.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }

@@ -23,6 +23,10 @@ public interface OnboardingConfig {
     @WithDefault("http://127.0.0.1:8080/signup/verify")
     String verifyUrl();
 
+    /** The page where an invited user accepts (frontend-api); the mail links {@code <invitationUrl>?token=…&lang=…}. */
+    @WithDefault("http://127.0.0.1:8080/signup/invitation")
+    String invitationUrl();
+
     @WithDefault("Agile Dunning <no-reply@agiledunning.local>")
     String mailFrom();
 

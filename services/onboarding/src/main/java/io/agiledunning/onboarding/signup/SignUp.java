@@ -25,7 +25,8 @@ public record SignUp(String legalName, String country, String street, String pos
     }
 
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
+    /** What the platform accepts as an e-mail address (lower-cased first). */
+    public static final Pattern EMAIL = Pattern.compile("[^@\\s]{1,64}@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)+");
     private static final Pattern VAT_ID = Pattern.compile("[A-Z]{2}[0-9A-Z+*]{2,12}");
     private static final Pattern GERMAN_VAT_ID = Pattern.compile("DE[0-9]{9}");
     private static final Pattern GERMAN_POSTAL_CODE = Pattern.compile("[0-9]{5}");

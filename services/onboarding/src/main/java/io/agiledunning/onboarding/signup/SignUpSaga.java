@@ -34,7 +34,6 @@ public class SignUpSaga {
     private static final Logger LOG = Logger.getLogger(SignUpSaga.class);
     private static final int MAX_SLUG_CANDIDATES = 50;
     private static final String SYSTEM = "system";
-    private static final int MIN_PASSWORD_LENGTH = 12;
 
     private final TenantRegistry registry;
     private final KeycloakDirectory directory;
@@ -155,14 +154,11 @@ public class SignUpSaga {
         if (token == null || token.isBlank()) {
             return Uni.createFrom().failure(ApiException.invalid("token", "must not be blank"));
         }
-        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            return Uni.createFrom().failure(ApiException.invalid("password", "must have at least %d characters".formatted(MIN_PASSWORD_LENGTH)));
-        }
         String hash = VerificationLinks.hash(token.trim());
         return registry.findByVerificationHash(hash)
                 .map(found -> found.filter(t -> t.verificationValidAt(clock.instant()))
                         .orElseThrow(() -> ApiException.invalid("token", "this link is invalid, used or expired; sign up again or ask for a new link")))
-                .chain(tenant -> directory.activateAdmin(tenant.adminUserId().orElseThrow(), password).replaceWith(tenant))
+                .chain(tenant -> directory.verifyWithPassword(tenant.adminUserId().orElseThrow(), password).replaceWith(tenant))
                 .chain(tenant -> {
                     TenantId tenantId = new TenantId(tenant.organizationId().orElseThrow());
                     return transactions.inTransaction(tenantId, session -> registry.update(session, tenant.id(), t -> t.activate(clock.instant()))

@@ -46,4 +46,32 @@ public class VerificationMail {
                 """.formatted(tenant.adminFirstName(), tenant.adminLastName(), tenant.legalName(), link, hours));
         return mailer.send(mail.setFrom(config.mailFrom()));
     }
+
+    /** Invites a user into a tenant: the link lets them verify the address and choose a password. */
+    public Uni<Void> sendInvitation(String email, String firstName, String lastName, String locale, String token) {
+        String link = config.invitationUrl() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8) + "&lang=" + locale;
+        long hours = config.verificationTtl().toHours();
+        Mail mail = "en".equals(locale)
+                ? Mail.withText(email, "You are invited to Agile Dunning",
+                """
+                Hello %s %s,
+
+                you have been invited to work with Agile Dunning. To accept and choose your password, open:
+
+                %s
+
+                The link works once, for %d hours.
+                """.formatted(firstName, lastName, link, hours))
+                : Mail.withText(email, "Einladung zu Agile Dunning",
+                """
+                Guten Tag %s %s,
+
+                Sie wurden zu Agile Dunning eingeladen. Um die Einladung anzunehmen und Ihr Passwort festzulegen, öffnen Sie:
+
+                %s
+
+                Der Link gilt einmal und %d Stunden lang.
+                """.formatted(firstName, lastName, link, hours));
+        return mailer.send(mail.setFrom(config.mailFrom()));
+    }
 }

@@ -25,6 +25,28 @@ QUARKUS_DATASOURCE_USERNAME: {{ required (printf "%s: set database.username" $na
 AGILEDUNNING_MIGRATION_JDBC_URL: {{ printf "jdbc:postgresql://%s:%d/%s%s" $host $port $db $query | quote }}
 AGILEDUNNING_MIGRATION_USERNAME: {{ required (printf "%s: set database.migrationUsername" $name) .migrationUsername | quote }}
 {{- end }}
+{{- with .Values.keycloakAdmin }}
+{{- $oidcUrl := ($oidc.authServerUrl | default $globalOidc.authServerUrl) }}
+QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL: {{ .serverUrl | default (regexReplaceAll "/realms/.*$" $oidcUrl "") | quote }}
+QUARKUS_KEYCLOAK_ADMIN_CLIENT_REALM: {{ required (printf "%s: set keycloakAdmin.realm" $name) .realm | quote }}
+QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_ID: {{ required (printf "%s: set keycloakAdmin.clientId" $name) .clientId | quote }}
+QUARKUS_KEYCLOAK_ADMIN_CLIENT_GRANT_TYPE: "CLIENT_CREDENTIALS"
+{{- end }}
+{{- with .Values.smtp }}
+QUARKUS_MAILER_HOST: {{ required (printf "%s: set smtp.host, the platform's SMTP server" $name) .host | quote }}
+QUARKUS_MAILER_PORT: {{ .port | default 587 | quote }}
+QUARKUS_MAILER_START_TLS: {{ .startTls | default "REQUIRED" | quote }}
+QUARKUS_MAILER_FROM: {{ required (printf "%s: set smtp.from" $name) .from | quote }}
+QUARKUS_MAILER_MOCK: "false"
+{{- with .username }}
+QUARKUS_MAILER_USERNAME: {{ . | quote }}
+{{- end }}
+{{- end }}
+{{- with .Values.signUp }}
+{{- with .verifyUrl }}
+AGILEDUNNING_ONBOARDING_VERIFY_URL: {{ . | quote }}
+{{- end }}
+{{- end }}
 {{- range $backend, $spec := .Values.backends }}
 {{- $spec = $spec | default dict }}
 {{- $url := $spec.url | default (printf "http://%s:%d" (include "agile-dunning-lib.fullnameFor" (dict "name" $backend "Release" $.Release)) ($spec.port | default 8080 | int)) }}
@@ -52,6 +74,22 @@ AGILEDUNNING_MIGRATION_USERNAME: {{ required (printf "%s: set database.migration
     secretKeyRef:
       name: {{ $secret }}
       key: {{ .secretKeys.migrationPassword }}
+{{- end }}
+{{- with .Values.keycloakAdmin }}
+- name: QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ required (printf "%s: set keycloakAdmin.existingSecret to the name of an existing Secret with the key %q (secret of the Keycloak client %q); credentials are never taken from values" $name .secretKeys.clientSecret .clientId) .existingSecret }}
+      key: {{ .secretKeys.clientSecret }}
+{{- end }}
+{{- with .Values.smtp }}
+{{- with .existingSecret }}
+- name: QUARKUS_MAILER_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.Values.smtp.secretKeys.password }}
+{{- end }}
 {{- end }}
 {{- end -}}
 

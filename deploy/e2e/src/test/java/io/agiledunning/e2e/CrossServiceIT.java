@@ -90,7 +90,7 @@ class CrossServiceIT {
         kafka.join();
         stack = PlatformStack.onFreePorts()
                 .start(Set.of(PlatformService.CASES, PlatformService.REPORTING, PlatformService.PAYMENTS,
-                        PlatformService.FRONTEND_API));
+                        PlatformService.ONBOARDING, PlatformService.FRONTEND_API));
         graphql = new GraphQL(stack.url(PlatformService.FRONTEND_API));
         tenantA = TestTenants.create("e2e-a");
         tenantB = TestTenants.create("e2e-b");

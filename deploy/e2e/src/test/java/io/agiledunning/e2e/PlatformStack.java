@@ -67,7 +67,7 @@ public final class PlatformStack implements AutoCloseable {
 
     /**
      * {@link ServiceLauncher#configFor} (database, OIDC, Kafka, mailer; starts those servers), with
-     * frontend-api's service URLs pointing at this stack's ports.
+     * frontend-api's service URLs (and onboarding's sign-up page address) pointing at this stack's ports.
      */
     public Map<String, String> config(PlatformService service) {
         Map<String, String> config = new LinkedHashMap<>(ServiceLauncher.configFor(service));
@@ -77,6 +77,9 @@ public final class PlatformStack implements AutoCloseable {
                     config.put("quarkus.rest-client." + backend.serviceName() + ".url", url(backend));
                 }
             }
+        }
+        if (service == PlatformService.ONBOARDING) {
+            config.put("agiledunning.onboarding.verify-url", url(PlatformService.FRONTEND_API) + "/signup/verify");
         }
         return config;
     }

@@ -30,6 +30,9 @@ public final class GraphQLErrors {
                 if (failure.getCause() instanceof ConnectException connect) {
                     yield unavailable(connect);
                 }
+                if (failure.getCause() instanceof ApiException refusedOnTheWay) {
+                    yield toClientError(refusedOnTheWay); // e.g. by a REST client filter (tenant suspended)
+                }
                 String incident = UUID.randomUUID().toString();
                 LOG.errorf(failure, "Unexpected failure in a GraphQL resolver, incident %s", incident);
                 yield new GraphQLApiException(ErrorCode.INTERNAL, "internal error, incident " + incident);

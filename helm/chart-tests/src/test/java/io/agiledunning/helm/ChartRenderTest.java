@@ -69,6 +69,18 @@ class ChartRenderTest {
         EnvVar migration = env.stream().filter(e -> e.getName().equals("AGILEDUNNING_MIGRATION_PASSWORD")).findFirst().orElseThrow();
         assertEquals("cases-migration-password", migration.getValueFrom().getSecretKeyRef().getKey());
 
+        ConfigMap onboarding = configMap(documents, "ad-onboarding");
+        assertEquals("http://keycloak-service:8080", onboarding.getData().get("QUARKUS_KEYCLOAK_ADMIN_CLIENT_SERVER_URL"));
+        assertEquals("CLIENT_CREDENTIALS", onboarding.getData().get("QUARKUS_KEYCLOAK_ADMIN_CLIENT_GRANT_TYPE"));
+        assertEquals("agile-dunning-smtp", onboarding.getData().get("QUARKUS_MAILER_HOST"));
+        assertEquals("false", onboarding.getData().get("QUARKUS_MAILER_MOCK"));
+        EnvVar clientSecret = deployments.get("ad-onboarding").getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv()
+                .stream().filter(e -> e.getName().equals("QUARKUS_KEYCLOAK_ADMIN_CLIENT_CLIENT_SECRET")).findFirst().orElseThrow();
+        assertNull(clientSecret.getValue());
+        assertEquals("agile-dunning-keycloak-admin", clientSecret.getValueFrom().getSecretKeyRef().getName());
+        assertEquals("keycloak-admin-client-secret", clientSecret.getValueFrom().getSecretKeyRef().getKey());
+        assertTrue(cases.getData().keySet().stream().noneMatch(k -> k.startsWith("QUARKUS_KEYCLOAK_ADMIN") || k.startsWith("QUARKUS_MAILER")));
+
         ConfigMap api = configMap(documents, "ad-frontend-api");
         assertEquals("http://ad-cases:8080", api.getData().get("QUARKUS_REST_CLIENT_CASES_URL"));
         assertEquals("http://ad-reporting:8080", api.getData().get("QUARKUS_REST_CLIENT_REPORTING_URL"));

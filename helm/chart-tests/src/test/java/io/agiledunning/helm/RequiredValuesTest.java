@@ -30,6 +30,16 @@ class RequiredValuesTest {
     }
 
     @Test
+    void onboardingWithoutKeycloakAdminSecretFails() {
+        Map<String, String> sets = new java.util.HashMap<>(ENDPOINTS);
+        sets.put("database.existingSecret", "onboarding-db");
+        sets.put("smtp.host", "smtp");
+        String message = failure("onboarding", sets);
+        assertTrue(message.contains("onboarding: set keycloakAdmin.existingSecret"), message);
+        assertTrue(message.contains("\"keycloak-admin-client-secret\""), message);
+    }
+
+    @Test
     void serviceChartWithoutOidcFails() {
         String message = failure("frontend-api", Map.of());
         assertTrue(message.contains("frontend-api: set oidc.authServerUrl"), message);

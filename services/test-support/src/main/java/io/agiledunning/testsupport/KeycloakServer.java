@@ -201,6 +201,19 @@ public final class KeycloakServer {
                 admin.put("/client-scopes/" + scopeId + "/protocol-mappers/models/" + mapper.get("id").asText(), mapper);
             }
         }
+        keepAdminAttributes(admin);
+    }
+
+    /**
+     * Lets the admin API keep attributes the user profile does not declare (onboarding marks the users it
+     * creates with the sign-up or invitation they belong to); users themselves can neither see nor edit them.
+     */
+    private static void keepAdminAttributes(KeycloakAdmin admin) {
+        JsonNode profile = admin.get("/users/profile");
+        if (!"ADMIN_EDIT".equals(profile.path("unmanagedAttributePolicy").asText())) {
+            ((ObjectNode) profile).put("unmanagedAttributePolicy", "ADMIN_EDIT");
+            admin.put("/users/profile", profile);
+        }
     }
 
     /** An admin API client for the {@code agile-dunning} realm. */

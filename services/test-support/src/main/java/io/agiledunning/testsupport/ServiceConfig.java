@@ -35,6 +35,15 @@ public final class ServiceConfig {
                 "agiledunning.keycloak.url", keycloak.url());
     }
 
+    /** The Keycloak admin API as the bootstrap admin (onboarding manages organizations and users with it). */
+    public static Map<String, String> keycloakAdmin() {
+        KeycloakServer keycloak = KeycloakServer.start();
+        return Map.of(
+                "quarkus.keycloak.admin-client.server-url", keycloak.url(),
+                "quarkus.keycloak.admin-client.username", "admin",
+                "quarkus.keycloak.admin-client.password", "admin");
+    }
+
     public static Map<String, String> kafka() {
         return Map.of("kafka.bootstrap.servers", KafkaServer.start().bootstrapServers());
     }

@@ -30,7 +30,8 @@ public final class ServiceLauncher {
     /**
      * The configuration a platform service gets: its database (if it has one), OIDC and Kafka;
      * communications also the mailer; frontend-api the URLs of all other services as
-     * {@code quarkus.rest-client.<service>.url}. Starts the servers involved.
+     * {@code quarkus.rest-client.<service>.url}; onboarding the mailer, the Keycloak admin API and the
+     * sign-up page's address. Starts the servers involved.
      */
     public static Map<String, String> configFor(PlatformService service) {
         Map<String, String> config = new LinkedHashMap<>();
@@ -49,6 +50,11 @@ public final class ServiceLauncher {
         }
         if (service == PlatformService.COMMUNICATIONS) {
             config.putAll(ServiceConfig.mailer());
+        }
+        if (service == PlatformService.ONBOARDING) {
+            config.putAll(ServiceConfig.mailer());
+            config.putAll(ServiceConfig.keycloakAdmin());
+            config.put("agiledunning.onboarding.verify-url", PlatformService.FRONTEND_API.url() + "/signup/verify");
         }
         return config;
     }

@@ -26,7 +26,12 @@ public enum EventType {
     PAYMENT_RECORDED("PaymentRecorded", 1, Topics.PAYMENTS, PaymentRecorded.class),
     // dunning engine (issue 6)
     CONTACT_REQUESTED("ContactRequested", 1, Topics.CASES_COMMANDS, ContactRequested.class),
-    CONTACT_BLOCKED("ContactBlocked", 1, Topics.CASES, ContactBlocked.class);
+    CONTACT_BLOCKED("ContactBlocked", 1, Topics.CASES, ContactBlocked.class),
+    // onboarding (issue 3)
+    TENANT_SIGNED_UP("TenantSignedUp", 1, Topics.TENANTS, TenantSignedUp.class),
+    TENANT_ACTIVATED("TenantActivated", 1, Topics.TENANTS, TenantActivated.class),
+    TENANT_SUSPENDED("TenantSuspended", 1, Topics.TENANTS, TenantSuspended.class),
+    TENANT_REACTIVATED("TenantReactivated", 1, Topics.TENANTS, TenantReactivated.class);
 
     private final String wireName;
     private final int schemaVersion;

@@ -1,0 +1,171 @@
+package io.agiledunning.e2e;
+
+import static io.agiledunning.e2e.GraphQL.errorCodes;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.agiledunning.testsupport.KafkaServer;
+import io.agiledunning.testsupport.KeycloakServer;
+import io.agiledunning.testsupport.PlatformService;
+import io.agiledunning.testsupport.PostgresServer;
+import io.agiledunning.testsupport.SmtpServer;
+import io.agiledunning.testsupport.TestTenant;
+import io.agiledunning.testsupport.TestTenants;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import jakarta.mail.Message;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Self-service sign-up through the public GraphQL API only: signUp (no token), the mail read from the SMTP
+ * server, verifySignUp with a password, then the new admin's own token on the API, seeing its tenant only.
+ */
+class SignUpFlowIT {
+
+    private static final String SIGN_UP = """
+            mutation($input: SignUpInput!) { signUp(input: $input) { tenantId slug status adminEmail } }""";
+    private static final String VERIFY = """
+            mutation($token: String!, $password: String!) { verifySignUp(token: $token, password: $password) { tenantId status } }""";
+    private static final String SETTINGS = "{ tenantSettings { displayName locale timeZone defaultCurrency version } }";
+    private static final String CASES = "{ cases(first: 50) { edges { node { id externalReference } } } }";
+    private static final Pattern LINK = Pattern.compile("(http://127\\.0\\.0\\.1:\\d+)/signup/verify\\?token=([A-Za-z0-9_-]+)&lang=en");
+
+    private static PlatformStack stack;
+    private static GraphQL graphql;
+
+    @BeforeAll
+    static void startPlatform() {
+        RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
+        CompletableFuture<KafkaServer> kafka = CompletableFuture.supplyAsync(KafkaServer::start);
+        PostgresServer.start();
+        KeycloakServer.start();
+        SmtpServer.start();
+        kafka.join();
+        stack = PlatformStack.onFreePorts()
+                .start(Set.of(PlatformService.ONBOARDING, PlatformService.CASES, PlatformService.FRONTEND_API));
+        graphql = new GraphQL(stack.url(PlatformService.FRONTEND_API));
+    }
+
+    @AfterAll
+    static void stopPlatform() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aCompanySignsUpVerifiesAndItsAdminWorksOnItsOwnTenantOnly() throws Exception {
+        Map<String, Object> input = input("", "not-an-address");
+        JsonPath invalid = graphql.post(null, SIGN_UP, Map.of("input", input));
+        assertEquals(List.of("VALIDATION"), errorCodes(invalid), invalid::prettify);
+        assertEquals("legalName: must not be blank; adminEmail: 'not-an-address' is not an e-mail address",
+                invalid.getString("errors[0].extensions.fields"));
+
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String email = "e2e-" + suffix + "@example.org";
+        JsonPath signedUp = graphql.post(null, SIGN_UP, Map.of("input", input("Flow Ltd " + suffix, email)));
+        assertEquals(List.of(), errorCodes(signedUp), signedUp::prettify);
+        assertEquals("PENDING_VERIFICATION", signedUp.getString("data.signUp.status"));
+        String tenantId = signedUp.getString("data.signUp.tenantId");
+
+        JsonPath again = graphql.post(null, SIGN_UP, Map.of("input", input("Other Ltd " + suffix, email)));
+        assertEquals(List.of("CONFLICT"), errorCodes(again), again::prettify);
+        assertEquals("adminEmail: an account with this e-mail address exists already", again.getString("errors[0].extensions.fields"));
+
+        Matcher link = LINK.matcher(mailTo(email).getContent().toString());
+        assertTrue(link.find(), "no link in the mail");
+        assertEquals(stack.url(PlatformService.FRONTEND_API), link.group(1), "the link leads to the sign-up page");
+        String password = "E2e-Passwort-" + suffix;
+        JsonPath verified = graphql.post(null, VERIFY, Map.of("token", link.group(2), "password", password));
+        assertEquals(List.of(), errorCodes(verified), verified::prettify);
+        assertEquals("ACTIVE", verified.getString("data.verifySignUp.status"));
+        assertEquals(tenantId, verified.getString("data.verifySignUp.tenantId"));
+
+        TestTenant other = TestTenants.create("e2e-signup-other");
+        JsonPath opened = graphql.post(other.agentToken(), """
+                mutation { openCase(input: {externalReference: "OTHER-1", debtorName: "Max", amount: {amount: 10.00, currency: "EUR"}}) { caseOpened { id } } }""");
+        assertEquals(List.of(), errorCodes(opened), opened::prettify);
+
+        String admin = TestTenants.passwordToken(email, password);
+        JsonPath settings = graphql.post(admin, SETTINGS);
+        assertEquals(List.of(), errorCodes(settings), settings::prettify);
+        assertEquals("Flow Ltd " + suffix, settings.getString("data.tenantSettings.displayName"));
+        assertEquals("en", settings.getString("data.tenantSettings.locale"));
+        assertEquals("Europe/Berlin", settings.getString("data.tenantSettings.timeZone"));
+        assertEquals("EUR", settings.getString("data.tenantSettings.defaultCurrency"));
+        JsonPath cases = graphql.post(admin, CASES);
+        assertEquals(List.of(), errorCodes(cases), cases::prettify);
+        assertEquals(List.of(), cases.getList("data.cases.edges"), "a new tenant has no cases, and sees none of another's");
+        assertEquals(other.alias(), graphql.post(other.viewerToken(), SETTINGS).getString("data.tenantSettings.displayName"));
+
+        suspensionTakesEffectOnTheNextRequest(tenantId, "flow-" + suffix, admin, other);
+    }
+
+    /** Suspension refuses the tenant's still-valid token on its very next request; the other tenant works on. */
+    private static void suspensionTakesEffectOnTheNextRequest(String tenantId, String slug, String admin, TestTenant other) {
+        String platformAdmin = TestTenants.platformAdminToken();
+        JsonPath listed = graphql.post(platformAdmin, "query($s: String) { tenants(search: $s) { tenantId slug status } }", Map.of("s", slug));
+        assertEquals(List.of(), errorCodes(listed), listed::prettify);
+        assertEquals(List.of(tenantId), listed.getList("data.tenants.tenantId"));
+        assertEquals(List.of("ACTIVE"), listed.getList("data.tenants.status"));
+        assertEquals(List.of("FORBIDDEN"), errorCodes(graphql.post(admin, "{ tenants { slug } }")), "a tenant admin is no platform admin");
+
+        JsonPath suspended = graphql.post(platformAdmin,
+                "mutation($id: ID!) { suspendTenant(tenantId: $id, reason: \"unpaid invoices\") { status } }", Map.of("id", tenantId));
+        assertEquals("SUSPENDED", suspended.getString("data.suspendTenant.status"), suspended::prettify);
+        for (String query : List.of(CASES, SETTINGS)) {
+            JsonPath refused = graphql.post(admin, query);
+            assertEquals(List.of("FORBIDDEN"), errorCodes(refused), refused::prettify);
+            assertTrue(refused.getString("errors[0].message").startsWith("tenant suspended"), refused::prettify);
+        }
+        assertEquals(List.of(), errorCodes(graphql.post(other.viewerToken(), CASES)), "another tenant is not affected");
+
+        JsonPath reactivated = graphql.post(platformAdmin, "mutation($id: ID!) { reactivateTenant(tenantId: $id) { status } }",
+                Map.of("id", tenantId));
+        assertEquals("ACTIVE", reactivated.getString("data.reactivateTenant.status"), reactivated::prettify);
+        JsonPath again = graphql.post(admin, CASES);
+        assertEquals(List.of(), errorCodes(again), again::prettify);
+    }
+
+    private static Map<String, Object> input(String legalName, String email) {
+        Map<String, Object> input = new HashMap<>();
+        input.put("legalName", legalName);
+        input.put("country", "GB");
+        input.put("street", "1 High Street");
+        input.put("postalCode", "SW1A 1AA");
+        input.put("city", "London");
+        input.put("creditorType", "B2C");
+        input.put("adminFirstName", "Ada");
+        input.put("adminLastName", "Lovelace");
+        input.put("adminEmail", email);
+        input.put("acceptedTerms", true);
+        input.put("locale", "en");
+        return input;
+    }
+
+    private static MimeMessage mailTo(String recipient) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (Instant.now().isBefore(deadline)) {
+            for (MimeMessage message : SmtpServer.start().receivedMessages()) {
+                if (message.getRecipients(Message.RecipientType.TO)[0].toString().equalsIgnoreCase(recipient)) {
+                    return message;
+                }
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("no mail to " + recipient);
+    }
+}

@@ -1,0 +1,60 @@
+package io.agiledunning.api.onboarding;
+
+import io.agiledunning.api.errors.ServiceErrorMapper;
+import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
+import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
+import io.agiledunning.api.onboarding.OnboardingTypes.SuspendBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantStatusBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.VerifyBody;
+import io.agiledunning.api.security.PropagateCallerToken;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+
+import java.util.List;
+import java.util.UUID;
+
+/** The onboarding service's REST API; sign-up and verification are public, the rest takes the caller's token. */
+@Path("/api")
+@RegisterRestClient(configKey = "onboarding")
+@RegisterProvider(ServiceErrorMapper.class)
+@RegisterProvider(PropagateCallerToken.class)
+public interface OnboardingClient {
+
+    @POST
+    @Path("/sign-ups")
+    Uni<SignUpPayload> signUp(SignUpInput input, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @POST
+    @Path("/sign-ups/verification")
+    Uni<SignUpPayload> verify(VerifyBody body, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @GET
+    @Path("/tenant-settings")
+    Uni<TenantSettingsNode> tenantSettings();
+
+    @GET
+    @Path("/tenant-status")
+    Uni<TenantStatusBody> tenantStatus();
+
+    @GET
+    @Path("/tenants")
+    Uni<List<TenantNode>> tenants(@QueryParam("search") String search, @QueryParam("status") String status);
+
+    @POST
+    @Path("/tenants/{tenantId}/suspension")
+    Uni<TenantNode> suspend(@PathParam("tenantId") UUID tenantId, SuspendBody body, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @DELETE
+    @Path("/tenants/{tenantId}/suspension")
+    Uni<TenantNode> reactivate(@PathParam("tenantId") UUID tenantId, @HeaderParam("X-Correlation-Id") String correlationId);
+}

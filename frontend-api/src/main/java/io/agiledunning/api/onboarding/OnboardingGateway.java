@@ -1,0 +1,76 @@
+package io.agiledunning.api.onboarding;
+
+import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
+import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
+import io.agiledunning.api.onboarding.OnboardingTypes.SuspendBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantStatusBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.VerifyBody;
+import io.agiledunning.common.errors.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Every call to the onboarding service goes through here, with a circuit breaker per method. A sign-up
+ * talks to Keycloak and the mail server several times: it gets 20 s and is not retried here (the client
+ * re-sends; the saga resumes an unfinished sign-up). Reads get 3 s and two retries.
+ */
+@ApplicationScoped
+@Timeout(value = 5, unit = ChronoUnit.SECONDS)
+@CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+        skipOn = ApiException.class)
+public class OnboardingGateway {
+
+    private final OnboardingClient client;
+
+    public OnboardingGateway(@RestClient OnboardingClient client) {
+        this.client = client;
+    }
+
+    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
+    public Uni<SignUpPayload> signUp(SignUpInput input, String correlationId) {
+        return client.signUp(input, correlationId);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<SignUpPayload> verify(VerifyBody body, String correlationId) {
+        return client.verify(body, correlationId);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<TenantSettingsNode> tenantSettings() {
+        return client.tenantSettings();
+    }
+
+    /** Asked before every call of a tenant's user (see {@link TenantStatusGate}); short, not retried. */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    public Uni<TenantStatusBody> tenantStatus() {
+        return client.tenantStatus();
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<List<TenantNode>> tenants(String search, String status) {
+        return client.tenants(search, status);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<TenantNode> suspend(UUID tenantId, String reason, String correlationId) {
+        return client.suspend(tenantId, new SuspendBody(reason), correlationId);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<TenantNode> reactivate(UUID tenantId, String correlationId) {
+        return client.reactivate(tenantId, correlationId);
+    }
+}

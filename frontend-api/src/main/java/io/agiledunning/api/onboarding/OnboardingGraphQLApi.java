@@ -1,0 +1,89 @@
+package io.agiledunning.api.onboarding;
+
+import io.agiledunning.api.errors.GraphQLErrors;
+import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
+import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.VerifyBody;
+import io.agiledunning.api.security.Caller;
+import io.agiledunning.common.errors.ApiException;
+import io.agiledunning.common.tenancy.Roles;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+import java.util.List;
+import java.util.UUID;
+
+@GraphQLApi
+public class OnboardingGraphQLApi {
+
+    private final OnboardingGateway onboarding;
+    private final TenantStatusGate gate;
+    private final Caller caller;
+
+    public OnboardingGraphQLApi(OnboardingGateway onboarding, TenantStatusGate gate, Caller caller) {
+        this.onboarding = onboarding;
+        this.gate = gate;
+        this.caller = caller;
+    }
+
+    @Mutation("signUp")
+    @Description("Public, no token: signs a company up and mails its admin a verification link. Invalid fields are VALIDATION "
+            + "(extensions.fields names each field and reason), a company or admin e-mail that signed up already is CONFLICT.")
+    public Uni<@NonNull SignUpPayload> signUp(@Name("input") @NonNull SignUpInput input) {
+        return onboarding.signUp(input, null).onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("verifySignUp")
+    @Description("Public, no token: the admin follows the mailed link with the chosen password (at least 12 characters); "
+            + "the tenant becomes ACTIVE. The link works once.")
+    public Uni<@NonNull SignUpPayload> verifySignUp(@Name("token") @NonNull String token, @Name("password") @NonNull String password) {
+        return onboarding.verify(new VerifyBody(token, password), null).onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Query("tenantSettings")
+    @Description("Your tenant's settings.")
+    public Uni<@NonNull TenantSettingsNode> tenantSettings() {
+        return caller.withAnyRole(onboarding::tenantSettings, Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Query("tenants")
+    @Description("Platform admins: tenants, newest first (at most 100); search matches slug or legal name, status filters.")
+    public Uni<@NonNull List<@NonNull TenantNode>> tenants(@Name("search") String search, @Name("status") String status) {
+        return caller.withAnyRole(() -> onboarding.tenants(search, status), Roles.PLATFORM_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("suspendTenant")
+    @Description("Platform admins: suspends a tenant. Its users' next request is FORBIDDEN (tenant suspended), its "
+            + "organization is disabled and its sessions end; nothing is deleted. Repeating it is harmless.")
+    public Uni<@NonNull TenantNode> suspendTenant(@Name("tenantId") @Id @NonNull String tenantId, @Name("reason") @NonNull String reason) {
+        return caller.withAnyRole(() -> tenantId(tenantId).chain(id -> onboarding.suspend(id, reason, null)
+                        .invoke(() -> gate.forget(id))), Roles.PLATFORM_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("reactivateTenant")
+    @Description("Platform admins: lifts a suspension; the tenant's users get through again.")
+    public Uni<@NonNull TenantNode> reactivateTenant(@Name("tenantId") @Id @NonNull String tenantId) {
+        return caller.withAnyRole(() -> tenantId(tenantId).chain(id -> onboarding.reactivate(id, null)
+                        .invoke(() -> gate.forget(id))), Roles.PLATFORM_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    private static Uni<UUID> tenantId(String id) {
+        try {
+            return Uni.createFrom().item(UUID.fromString(id));
+        } catch (IllegalArgumentException e) {
+            return Uni.createFrom().failure(ApiException.notFound("tenant", id));
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package io.agiledunning.api.onboarding;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Type;
+
+/** GraphQL types of onboarding; also the JSON of the onboarding service's REST API. */
+public final class OnboardingTypes {
+
+    private OnboardingTypes() {
+    }
+
+    /**
+     * Every field is optional in the schema, so that a missing one gets the same precise VALIDATION error
+     * (field and reason in {@code extensions.fields}) as a wrong one, from the onboarding service.
+     */
+    @Input("SignUpInput")
+    @Description("A company signing up. country: ISO 3166 code (DE); creditorType: B2C or B2B; locale: de (default) or en.")
+    public record SignUpInput(String legalName, String country, String street, String postalCode, String city, String vatId,
+                              String creditorType, String adminFirstName, String adminLastName, String adminEmail,
+                              Boolean acceptedTerms, String locale) {
+    }
+
+    @Type("SignUpPayload")
+    @Description("The tenant a sign-up created. PENDING_VERIFICATION until the admin follows the mailed link, then ACTIVE.")
+    public record SignUpPayload(@Id String tenantId, @NonNull String slug, @NonNull String status, @NonNull String adminEmail) {
+    }
+
+    /** The body of the onboarding service's verification endpoint. */
+    public record VerifyBody(String token, String password) {
+    }
+
+    @Type("TenantSettings")
+    @Description("How the tenant wants the platform to work for it; version counts the changes.")
+    public record TenantSettingsNode(@NonNull String displayName, @NonNull String locale, @NonNull String timeZone,
+                                     @NonNull String defaultCurrency, int dunningHorizonDays, int version, String updatedBy) {
+    }
+
+    /** The onboarding service's answer for the caller's tenant. */
+    public record TenantStatusBody(String tenantId, String status) {
+    }
+
+    public record SuspendBody(String reason) {
+    }
+
+    @Type("Tenant")
+    @Description("A client company on the platform (platform admins only).")
+    public record TenantNode(@Id String tenantId, @NonNull String slug, @NonNull String legalName, @NonNull String country,
+                             @NonNull String status, @NonNull String createdAt) {
+    }
+}

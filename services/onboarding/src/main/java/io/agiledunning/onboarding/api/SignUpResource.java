@@ -1,0 +1,54 @@
+package io.agiledunning.onboarding.api;
+
+import io.agiledunning.common.errors.ApiException;
+import io.agiledunning.onboarding.signup.SignUp;
+import io.agiledunning.onboarding.signup.SignUpSaga;
+import io.agiledunning.onboarding.signup.Tenant;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.jboss.resteasy.reactive.ResponseStatus;
+
+import java.util.UUID;
+
+/** Public: a company signs itself up, and its admin follows the mailed link. No token exists yet. */
+@Path("/api/sign-ups")
+@PermitAll
+public class SignUpResource {
+
+    /** What the caller may see of a sign-up: no saga internals, no other company's data. */
+    public record SignUpView(UUID tenantId, String slug, String status, String adminEmail) {
+        static SignUpView of(Tenant tenant) {
+            return new SignUpView(tenant.organizationId().orElse(null), tenant.slug(), tenant.status().name(), tenant.adminEmail());
+        }
+    }
+
+    public record VerifyRequest(String token, String password) {
+    }
+
+    private final SignUpSaga saga;
+
+    public SignUpResource(SignUpSaga saga) {
+        this.saga = saga;
+    }
+
+    @POST
+    @ResponseStatus(201)
+    public Uni<SignUpView> signUp(SignUp.Request request, @HeaderParam("X-Correlation-Id") String correlationId) {
+        if (request == null) {
+            throw ApiException.invalid("body", "must not be empty");
+        }
+        return saga.signUp(SignUp.validate(request), correlationId).map(SignUpView::of);
+    }
+
+    @POST
+    @Path("/verification")
+    public Uni<SignUpView> verify(VerifyRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
+        if (request == null) {
+            throw ApiException.invalid("body", "must not be empty");
+        }
+        return saga.verify(request.token(), request.password(), correlationId).map(SignUpView::of);
+    }
+}

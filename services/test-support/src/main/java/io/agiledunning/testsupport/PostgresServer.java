@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Properties;
 import java.util.regex.Pattern;
 
 /**
@@ -104,7 +104,7 @@ public final class PostgresServer {
         }
         String owner = service + "_owner";
         String app = service + "_app";
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), superuser, superuserPassword);
+        try (Connection connection = superuserConnection();
                 Statement sql = connection.createStatement()) {
             if (!exists(connection, "select 1 from pg_roles where rolname = ?", owner)) {
                 ignoreDuplicate(sql, "create role " + owner + " login password '" + owner + "'");
@@ -119,6 +119,17 @@ public final class PostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the database of " + service + " on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Straight from the driver, not through {@code DriverManager}: inside a Quarkus test the driver class lives in
+     * another class loader than the caller, and {@code DriverManager} then reports "no suitable driver".
+     */
+    private Connection superuserConnection() throws SQLException {
+        Properties login = new Properties();
+        login.setProperty("user", superuser);
+        login.setProperty("password", superuserPassword);
+        return new org.postgresql.Driver().connect(jdbcUrl("postgres"), login);
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

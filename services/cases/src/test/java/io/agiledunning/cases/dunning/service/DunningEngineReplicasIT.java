@@ -87,7 +87,8 @@ class DunningEngineReplicasIT {
         assertEquals(2L * PER_TENANT, count("""
                 select count(distinct message_key) from outbox
                 where topic = 'cases.commands.v1' and envelope -> 'payload' ->> 'idempotencyKey' like '%:friendly-reminder:1'
-                  and envelope ->> 'occurredAt' >= $1""", now.toString().substring(0, 10)), "one command per case");
+                  and envelope ->> 'occurredAt' >= $1 and tenant_id in ($2::uuid, $3::uuid)""",
+                now.toString().substring(0, 10), tenantA.toString(), tenantB.toString()), "one command per case");
         assertEquals(0, count("select count(*) from dunning_due where tenant_id in ($1, $2) and (lease_owner is not null or due_at < $3)",
                 tenantA, tenantB, now.plus(Duration.ofDays(13)).atOffset(ZoneOffset.UTC)), "every case rescheduled to its next step, lease released");
         for (UUID tenant : new UUID[]{tenantA, tenantB}) {

@@ -35,7 +35,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.admin.Admin;
@@ -82,12 +81,7 @@ class CrossServiceIT {
     @BeforeAll
     static void startPlatform() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        // Servers first, each reused if something already listens on its configured port. Kafka does not
-        // need the others; Keycloak keeps its data in PostgreSQL.
-        CompletableFuture<KafkaServer> kafka = CompletableFuture.supplyAsync(KafkaServer::start);
-        PostgresServer.start();
-        KeycloakServer.start();
-        kafka.join();
+        PlatformStack.startServers();
         stack = PlatformStack.onFreePorts()
                 .start(Set.of(PlatformService.CASES, PlatformService.REPORTING, PlatformService.PAYMENTS,
                         PlatformService.ONBOARDING, PlatformService.FRONTEND_API));

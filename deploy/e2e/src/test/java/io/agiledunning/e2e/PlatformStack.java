@@ -1,8 +1,12 @@
 package io.agiledunning.e2e;
 
+import io.agiledunning.testsupport.KafkaServer;
+import io.agiledunning.testsupport.KeycloakServer;
 import io.agiledunning.testsupport.PlatformService;
+import io.agiledunning.testsupport.PostgresServer;
 import io.agiledunning.testsupport.ServiceLauncher;
 import io.agiledunning.testsupport.ServiceProcess;
+import io.agiledunning.testsupport.SmtpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -29,6 +33,19 @@ public final class PlatformStack implements AutoCloseable {
 
     private PlatformStack(Map<PlatformService, Integer> ports) {
         this.ports = ports;
+    }
+
+    /**
+     * The servers the services need, each reused if something already listens on its configured port:
+     * PostgreSQL, Keycloak (which keeps its data in PostgreSQL), the SMTP server, and Kafka in parallel
+     * (it needs none of the others).
+     */
+    public static void startServers() {
+        CompletableFuture<KafkaServer> kafka = CompletableFuture.supplyAsync(KafkaServer::start);
+        PostgresServer.start();
+        KeycloakServer.start();
+        SmtpServer.start();
+        kafka.join();
     }
 
     /** A stack with one free port reserved per platform service; nothing started yet. */

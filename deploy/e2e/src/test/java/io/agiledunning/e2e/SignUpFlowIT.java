@@ -4,10 +4,7 @@ import static io.agiledunning.e2e.GraphQL.errorCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.agiledunning.testsupport.KafkaServer;
-import io.agiledunning.testsupport.KeycloakServer;
 import io.agiledunning.testsupport.PlatformService;
-import io.agiledunning.testsupport.PostgresServer;
 import io.agiledunning.testsupport.SmtpServer;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
@@ -22,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -31,7 +27,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Self-service sign-up through the public GraphQL API only: signUp (no token), the mail read from the SMTP
- * server, verifySignUp with a password, then the new admin's own token on the API, seeing its tenant only.
+ * server, verifySignUp with a password, then the new admin's own token on the API, seeing its tenant only;
+ * the admin invites a user; a platform admin suspends and reactivates the tenant.
  */
 class SignUpFlowIT {
 
@@ -49,11 +46,7 @@ class SignUpFlowIT {
     @BeforeAll
     static void startPlatform() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
-        CompletableFuture<KafkaServer> kafka = CompletableFuture.supplyAsync(KafkaServer::start);
-        PostgresServer.start();
-        KeycloakServer.start();
-        SmtpServer.start();
-        kafka.join();
+        PlatformStack.startServers();
         stack = PlatformStack.onFreePorts()
                 .start(Set.of(PlatformService.ONBOARDING, PlatformService.CASES, PlatformService.FRONTEND_API));
         graphql = new GraphQL(stack.url(PlatformService.FRONTEND_API));
@@ -111,7 +104,35 @@ class SignUpFlowIT {
         assertEquals(List.of(), cases.getList("data.cases.edges"), "a new tenant has no cases, and sees none of another's");
         assertEquals(other.alias(), graphql.post(other.viewerToken(), SETTINGS).getString("data.tenantSettings.displayName"));
 
+        theAdminInvitesAnAgent(admin, other, suffix);
         suspensionTakesEffectOnTheNextRequest(tenantId, "flow-" + suffix, admin, other);
+    }
+
+    /** The new admin invites an agent through GraphQL; another tenant's admin cannot touch that user. */
+    private static void theAdminInvitesAnAgent(String admin, TestTenant other, String suffix) throws Exception {
+        String email = "e2e-agent-" + suffix + "@example.org";
+        JsonPath invited = graphql.post(admin, """
+                mutation($input: InviteUserInput!) { inviteUser(input: $input) { id role } }""",
+                Map.of("input", Map.of("email", email, "firstName", "Alan", "lastName", "Turing", "role", "tenant-agent", "locale", "en")));
+        assertEquals(List.of(), errorCodes(invited), invited::prettify);
+        String userId = invited.getString("data.inviteUser.id");
+        Matcher link = Pattern.compile("/signup/invitation\\?token=([A-Za-z0-9_-]+)").matcher(mailTo(email).getContent().toString());
+        assertTrue(link.find(), "no invitation link");
+        String password = "Agent-Passwort-" + suffix;
+        JsonPath accepted = graphql.post(null, "mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { tenantId } }",
+                Map.of("t", link.group(1), "p", password));
+        assertEquals(List.of(), errorCodes(accepted), accepted::prettify);
+        assertEquals(List.of(), errorCodes(graphql.post(TestTenants.passwordToken(email, password), CASES)), "the agent works");
+
+        String changeRole = "mutation($id: ID!) { changeUserRole(userId: $id, role: \"tenant-viewer\") { role } }";
+        JsonPath foreign = graphql.post(other.adminToken(), changeRole, Map.of("id", userId));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(foreign), foreign::prettify);
+        assertEquals(List.of("NOT_FOUND"), errorCodes(graphql.post(other.adminToken(), "mutation($id: ID!) { removeUser(userId: $id) }",
+                Map.of("id", userId))));
+        assertEquals("tenant-viewer", graphql.post(admin, changeRole, Map.of("id", userId)).getString("data.changeUserRole.role"));
+        assertEquals(userId, graphql.post(admin, "mutation($id: ID!) { removeUser(userId: $id) }", Map.of("id", userId))
+                .getString("data.removeUser"));
+        assertEquals(1, graphql.post(admin, "{ users { email } }").getList("data.users.email").size());
     }
 
     /** Suspension refuses the tenant's still-valid token on its very next request; the other tenant works on. */

@@ -1,6 +1,11 @@
 package io.agiledunning.api.onboarding;
 
 import io.agiledunning.api.errors.ServiceErrorMapper;
+import io.agiledunning.api.onboarding.OnboardingTypes.AcceptBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.InvitationAccepted;
+import io.agiledunning.api.onboarding.OnboardingTypes.InviteUserInput;
+import io.agiledunning.api.onboarding.OnboardingTypes.RoleBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantUserNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
 import io.agiledunning.api.onboarding.OnboardingTypes.SuspendBody;
@@ -14,6 +19,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -57,4 +63,24 @@ public interface OnboardingClient {
     @DELETE
     @Path("/tenants/{tenantId}/suspension")
     Uni<TenantNode> reactivate(@PathParam("tenantId") UUID tenantId, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @GET
+    @Path("/users")
+    Uni<List<TenantUserNode>> users();
+
+    @POST
+    @Path("/users")
+    Uni<TenantUserNode> invite(InviteUserInput input);
+
+    @PUT
+    @Path("/users/{userId}/role")
+    Uni<TenantUserNode> changeRole(@PathParam("userId") String userId, RoleBody body);
+
+    @DELETE
+    @Path("/users/{userId}")
+    Uni<Void> remove(@PathParam("userId") String userId);
+
+    @POST
+    @Path("/invitations/acceptance")
+    Uni<InvitationAccepted> accept(AcceptBody body);
 }

@@ -1,5 +1,10 @@
 package io.agiledunning.api.onboarding;
 
+import io.agiledunning.api.onboarding.OnboardingTypes.AcceptBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.InvitationAccepted;
+import io.agiledunning.api.onboarding.OnboardingTypes.InviteUserInput;
+import io.agiledunning.api.onboarding.OnboardingTypes.RoleBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantUserNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
 import io.agiledunning.api.onboarding.OnboardingTypes.SuspendBody;
@@ -72,5 +77,29 @@ public class OnboardingGateway {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public Uni<TenantNode> reactivate(UUID tenantId, String correlationId) {
         return client.reactivate(tenantId, correlationId);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<List<TenantUserNode>> users() {
+        return client.users();
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<TenantUserNode> invite(InviteUserInput input) {
+        return client.invite(input);
+    }
+
+    public Uni<TenantUserNode> changeRole(String userId, String role) {
+        return client.changeRole(userId, new RoleBody(role));
+    }
+
+    public Uni<Void> remove(String userId) {
+        return client.remove(userId);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<InvitationAccepted> accept(String token, String password) {
+        return client.accept(new AcceptBody(token, password));
     }
 }

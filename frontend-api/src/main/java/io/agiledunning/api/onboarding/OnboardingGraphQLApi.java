@@ -1,10 +1,13 @@
 package io.agiledunning.api.onboarding;
 
 import io.agiledunning.api.errors.GraphQLErrors;
+import io.agiledunning.api.onboarding.OnboardingTypes.InvitationAccepted;
+import io.agiledunning.api.onboarding.OnboardingTypes.InviteUserInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantUserNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.VerifyBody;
 import io.agiledunning.api.security.Caller;
 import io.agiledunning.common.errors.ApiException;
@@ -85,5 +88,40 @@ public class OnboardingGraphQLApi {
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(ApiException.notFound("tenant", id));
         }
+    }
+
+    @Query("users")
+    @Description("Tenant admins: your tenant's users.")
+    public Uni<@NonNull List<@NonNull TenantUserNode>> users() {
+        return caller.withAnyRole(onboarding::users, Roles.TENANT_ADMIN).onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("inviteUser")
+    @Description("Tenant admins: creates a user in your tenant with the role and mails an invitation link. An e-mail address "
+            + "that has an account already is CONFLICT.")
+    public Uni<@NonNull TenantUserNode> inviteUser(@Name("input") @NonNull InviteUserInput input) {
+        return caller.withAnyRole(() -> onboarding.invite(input), Roles.TENANT_ADMIN).onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("changeUserRole")
+    @Description("Tenant admins: gives a user of your tenant this role. Another tenant's user is NOT_FOUND; demoting the "
+            + "last tenant-admin is CONFLICT.")
+    public Uni<@NonNull TenantUserNode> changeUserRole(@Name("userId") @Id @NonNull String userId, @Name("role") @NonNull String role) {
+        return caller.withAnyRole(() -> onboarding.changeRole(userId, role), Roles.TENANT_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("removeUser")
+    @Description("Tenant admins: deletes a user of your tenant; answers its id. Another tenant's user is NOT_FOUND; the last "
+            + "tenant-admin is CONFLICT.")
+    public Uni<@NonNull String> removeUser(@Name("userId") @Id @NonNull String userId) {
+        return caller.withAnyRole(() -> onboarding.remove(userId).replaceWith(userId), Roles.TENANT_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("acceptInvitation")
+    @Description("Public, no token: the invited user's link token and chosen password (at least 12 characters). Works once.")
+    public Uni<@NonNull InvitationAccepted> acceptInvitation(@Name("token") @NonNull String token, @Name("password") @NonNull String password) {
+        return onboarding.accept(token, password).onFailure().transform(GraphQLErrors::toClientError);
     }
 }

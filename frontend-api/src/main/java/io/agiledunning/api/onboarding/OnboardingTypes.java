@@ -50,4 +50,27 @@ public final class OnboardingTypes {
     public record TenantNode(@Id String tenantId, @NonNull String slug, @NonNull String legalName, @NonNull String country,
                              @NonNull String status, @NonNull String createdAt) {
     }
+
+    @Type("TenantUser")
+    @Description("A user of your tenant; role is tenant-admin, tenant-agent or tenant-viewer.")
+    public record TenantUserNode(@Id @NonNull String id, @NonNull String email, String firstName, String lastName,
+                                 @NonNull String role, boolean emailVerified) {
+    }
+
+    @Input("InviteUserInput")
+    @Description("role: tenant-admin, tenant-agent or tenant-viewer; locale of the invitation mail: de (default) or en.")
+    public record InviteUserInput(String email, String firstName, String lastName, String role, String locale) {
+    }
+
+    /** The body of the onboarding service's role change. */
+    public record RoleBody(String role) {
+    }
+
+    /** The body of the onboarding service's invitation acceptance. */
+    public record AcceptBody(String token, String password) {
+    }
+
+    @Type("InvitationAccepted")
+    public record InvitationAccepted(@Id @NonNull String tenantId) {
+    }
 }

@@ -33,7 +33,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ImportCrashIT {
 
-    private static final int ROWS = 6_000;
+    private static final int ROWS = 3_000;
     private static ServiceProcess cases;
 
     @AfterAll
@@ -52,7 +52,7 @@ class ImportCrashIT {
         cases = start(port);
 
         CompletableFuture<HttpResponse<String>> interrupted = upload(cases.url(), crashed.agentToken(), file);
-        JsonPath running = awaitRunningWithRows(cases.url(), crashed.viewerToken(), 1_000);
+        JsonPath running = awaitRunningWithRows(cases.url(), crashed.viewerToken(), 600);
         ProcessHandle.of(cases.process().pid()).orElseThrow().destroyForcibly(); // kill -9: no shutdown hook, no rollback by us
         cases.process().stop();
         assertTrue(interrupted.handle((r, e) -> e != null || r.statusCode() >= 500).get(), "the killed upload did not succeed");
@@ -98,7 +98,7 @@ class ImportCrashIT {
 
     private static ServiceProcess start(int port) {
         Map<String, String> config = new LinkedHashMap<>(ServiceLauncher.configFor(PlatformService.CASES));
-        config.put("cases.import.chunk-rows", "50");
+        config.put("cases.import.chunk-rows", "25");
         return ServiceLauncher.start("cases-import-crash", PlatformService.CASES.jar(), port, config);
     }
 

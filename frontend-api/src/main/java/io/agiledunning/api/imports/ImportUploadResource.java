@@ -16,7 +16,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import java.io.InputStream;
-import java.net.URI;
 import java.util.UUID;
 
 /**
@@ -40,7 +39,7 @@ public class ImportUploadResource {
     public Response upload(InputStream body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam("X-Correlation-Id") String correlationId) {
         ImportJobDto job = imports.upload(body, contentType, correlationId);
-        return Response.created(URI.create("/api/imports/" + job.id() + "/errors")).entity(job).build();
+        return Response.status(Response.Status.CREATED).entity(job).build(); // progress: GraphQL importJob(id)
     }
 
     @GET

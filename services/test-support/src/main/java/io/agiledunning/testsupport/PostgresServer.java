@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -104,7 +103,7 @@ public final class PostgresServer {
         }
         String owner = service + "_owner";
         String app = service + "_app";
-        try (Connection connection = DriverManager.getConnection(jdbcUrl("postgres"), superuser, superuserPassword);
+        try (Connection connection = connectAsSuperuser();
                 Statement sql = connection.createStatement()) {
             if (!exists(connection, "select 1 from pg_roles where rolname = ?", owner)) {
                 ignoreDuplicate(sql, "create role " + owner + " login password '" + owner + "'");
@@ -119,6 +118,17 @@ public final class PostgresServer {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot create the database of " + service + " on " + host + ":" + port + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The driver directly, not through DriverManager: it only hands out drivers of the caller's class loader, so a
+     * plain JUnit test and a @QuarkusTest in one JVM would each find none after the other registered its own.
+     */
+    private Connection connectAsSuperuser() throws SQLException {
+        java.util.Properties credentials = new java.util.Properties();
+        credentials.setProperty("user", superuser);
+        credentials.setProperty("password", superuserPassword);
+        return new org.postgresql.Driver().connect(jdbcUrl("postgres"), credentials);
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

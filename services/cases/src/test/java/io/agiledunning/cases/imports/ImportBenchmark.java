@@ -66,7 +66,7 @@ public final class ImportBenchmark {
             long cases = count(url, caller, job);
             System.out.printf("Import (read, validate, COPY to staging, merge; chunks of %,d rows): %.1f s, %,.0f cases/s (%,d cases opened)%n",
                     chunkRows, importSeconds, cases / importSeconds, cases);
-            System.out.printf("Ratio import ÷ raw COPY (rows/s): %.2f (goal ≥ 0.5)%n", copySeconds / importSeconds);
+            System.out.printf("Ratio import ÷ raw COPY (rows/s): %.3f (goal ≥ 0.5)%n", copySeconds / importSeconds);
         } finally {
             Files.deleteIfExists(file);
         }

@@ -204,6 +204,28 @@ class GraphQLApiIT {
                 .body("errors[0].message", containsString("__schema"));
     }
 
+    @Test
+    void importProgressAndUploadCheckRolesAndAnOutageIsUnavailable() {
+        String job = "{ importJob(id: \"%s\") { id state rowsRead percent etaSeconds errorReportUrl } }";
+        String jobs = "{ importJobs(first: 5) { edges { cursor node { id state } } pageInfo { hasNextPage } } }";
+        graphql(null, jobs).body("data", nullValue()).body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+        graphql(TestTenants.platformAdminToken(), job.formatted(java.util.UUID.randomUUID()))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        graphql(acme.viewerToken(), jobs).body("errors[0].extensions.code", equalTo("UNAVAILABLE"));
+        graphql(acme.viewerToken(), job.formatted("not-a-uuid"))
+                .body("errors[0].extensions.code", equalTo("NOT_FOUND"))
+                .body("errors[0].message", equalTo("import job not-a-uuid not found"));
+
+        byte[] file = "debtor_reference,debtor_kind\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        given().contentType("text/csv").body(file).post("/api/imports").then().statusCode(401);
+        given().auth().oauth2(acme.viewerToken()).contentType("text/csv").body(file).post("/api/imports").then().statusCode(403);
+        given().auth().oauth2(acme.agentToken()).contentType("application/pdf").body(file).post("/api/imports").then().statusCode(415);
+        given().auth().oauth2(acme.agentToken()).contentType("text/csv").body(file).post("/api/imports").then()
+                .statusCode(503).body("code", equalTo("UNAVAILABLE"));
+        given().auth().oauth2(acme.viewerToken()).get("/api/imports/{id}/errors", java.util.UUID.randomUUID()).then()
+                .statusCode(503).body("code", equalTo("UNAVAILABLE"));
+    }
+
     private static ValidatableResponse graphql(String token, String query) {
         var request = given().contentType(ContentType.JSON).body(Map.of("query", query));
         if (token != null) {

@@ -2,7 +2,7 @@ package io.agiledunning.cases.imports;
 
 /** Where an import job is; {@code COMPLETED} and {@code FAILED} are final. */
 public enum ImportJobState {
-    /** Created, no row read yet. */
+    /** Reserved for queued uploads; an upload is read at once today, so its job is created RUNNING. */
     QUEUED,
     /** Reading, staging and merging chunk by chunk; the counters grow with every committed chunk. */
     RUNNING,

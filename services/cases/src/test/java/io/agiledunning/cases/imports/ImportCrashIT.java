@@ -33,8 +33,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ImportCrashIT {
 
-    private static final int ROWS = 6_000;
+    private static final int ROWS = 1_500;
     private static ServiceProcess cases;
+
 
     @AfterAll
     static void stop() {
@@ -52,7 +53,7 @@ class ImportCrashIT {
         cases = start(port);
 
         CompletableFuture<HttpResponse<String>> interrupted = upload(cases.url(), crashed.agentToken(), file);
-        JsonPath running = awaitRunningWithRows(cases.url(), crashed.viewerToken(), 1_000);
+        JsonPath running = awaitRunningWithRows(cases.url(), crashed.viewerToken(), 300);
         ProcessHandle.of(cases.process().pid()).orElseThrow().destroyForcibly(); // kill -9: no shutdown hook, no rollback by us
         cases.process().stop();
         assertTrue(interrupted.handle((r, e) -> e != null || r.statusCode() >= 500).get(), "the killed upload did not succeed");
@@ -98,7 +99,7 @@ class ImportCrashIT {
 
     private static ServiceProcess start(int port) {
         Map<String, String> config = new LinkedHashMap<>(ServiceLauncher.configFor(PlatformService.CASES));
-        config.put("cases.import.chunk-rows", "50");
+        config.put("cases.import.chunk-rows", "10");
         return ServiceLauncher.start("cases-import-crash", PlatformService.CASES.jar(), port, config);
     }
 

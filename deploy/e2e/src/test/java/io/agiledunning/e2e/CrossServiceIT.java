@@ -229,6 +229,30 @@ class CrossServiceIT {
     }
 
     @Test
+    @DisplayName("a case's dunning plan comes from the engine in cases; another tenant gets NOT_FOUND")
+    void dunningPlanThroughTheApi() {
+        String agent = tenantA.agentToken();
+        String caseId = openCase(agent, "INV-" + UUID.randomUUID(), "Erika Mustermann", "80.00", "EUR")
+                .getString("data.openCase.caseOpened.id");
+        String plan = """
+                query($id: ID!) { caseDunning(caseId: $id, next: 3) {
+                  caseId strategyKey strategyVersion builtInStrategy next { at step channel command reasons } } }""";
+        JsonPath planned = graphql.post(tenantA.viewerToken(), plan, Map.of("id", caseId));
+        assertEquals(List.of(), errorCodes(planned), () -> planned.prettify());
+        assertEquals(caseId, planned.getString("data.caseDunning.caseId"));
+        assertTrue(planned.getBoolean("data.caseDunning.builtInStrategy"), () -> planned.prettify());
+        assertNotNull(planned.getString("data.caseDunning.strategyKey"));
+        assertTrue(planned.getList("data.caseDunning.next").size() <= 3, () -> planned.prettify());
+
+        JsonPath other = graphql.post(tenantB.viewerToken(), plan, Map.of("id", caseId));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(other), () -> other.prettify());
+        JsonPath anonymous = graphql.post(null, "{ dunningStrategies { key version status } }");
+        assertEquals(List.of("UNAUTHENTICATED"), errorCodes(anonymous), () -> anonymous.prettify());
+        JsonPath strategies = graphql.post(agent, "{ dunningStrategies { key version status } }");
+        assertEquals(List.of(), errorCodes(strategies), () -> strategies.prettify());
+    }
+
+    @Test
     @DisplayName("a platform admin adds the next base rate through the API; tenants read it, may not add one")
     void baseRatesThroughTheApi() {
         String addNext = """

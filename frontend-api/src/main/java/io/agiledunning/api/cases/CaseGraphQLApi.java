@@ -17,6 +17,7 @@ import io.agiledunning.api.cases.CaseTypes.OpenCasePayload;
 import io.agiledunning.api.cases.CaseTypes.PageInfo;
 import io.agiledunning.api.errors.GraphQLApiException;
 import io.agiledunning.api.errors.GraphQLErrors;
+import io.agiledunning.api.errors.GraphQLIds;
 import io.agiledunning.api.security.Caller;
 import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
@@ -35,7 +36,6 @@ import org.eclipse.microprofile.graphql.Query;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.UUID;
 
 @GraphQLApi
 public class CaseGraphQLApi {
@@ -54,7 +54,7 @@ public class CaseGraphQLApi {
     @Query("case")
     @Description("One case of your tenant. Another tenant's case is NOT_FOUND, exactly like a case that does not exist.")
     public Uni<CaseNode> findCase(@Name("id") @Id @NonNull String id) {
-        return caller.withAnyRole(() -> parseId(id).chain(cases::get).map(CaseNode::of), READERS)
+        return caller.withAnyRole(() -> GraphQLIds.parse(id, "case").chain(cases::get).map(CaseNode::of), READERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 
@@ -91,7 +91,7 @@ public class CaseGraphQLApi {
     @Query("caseClaims")
     @Description("A case's claims, oldest first. Another tenant's case is NOT_FOUND.")
     public Uni<@NonNull List<@NonNull ClaimNode>> caseClaims(@Name("caseId") @Id @NonNull String caseId) {
-        return caller.withAnyRole(() -> parseId(caseId).chain(cases::claims)
+        return caller.withAnyRole(() -> GraphQLIds.parse(caseId, "case").chain(cases::claims)
                         .map(claims -> claims.stream().map(ClaimNode::of).toList()), READERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
@@ -102,7 +102,7 @@ public class CaseGraphQLApi {
             + "needs a base rate not yet in the table is VALIDATION.")
     public Uni<StatementTypes.@NonNull CaseStatement> caseStatement(@Name("caseId") @Id @NonNull String caseId,
                                                                    @Name("asOf") @NonNull LocalDate asOf) {
-        return caller.withAnyRole(() -> parseId(caseId).chain(id -> cases.statement(id, asOf))
+        return caller.withAnyRole(() -> GraphQLIds.parse(caseId, "case").chain(id -> cases.statement(id, asOf))
                         .map(StatementTypes.CaseStatement::of), READERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
@@ -110,7 +110,7 @@ public class CaseGraphQLApi {
     @Query("caseTimeline")
     @Description("A case's timeline, oldest first. Another tenant's case is NOT_FOUND.")
     public Uni<@NonNull List<@NonNull TimelineEntry>> caseTimeline(@Name("caseId") @Id @NonNull String caseId) {
-        return caller.withAnyRole(() -> parseId(caseId).chain(cases::timeline)
+        return caller.withAnyRole(() -> GraphQLIds.parse(caseId, "case").chain(cases::timeline)
                         .map(entries -> entries.stream().map(TimelineEntry::of).toList()), READERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
@@ -167,16 +167,9 @@ public class CaseGraphQLApi {
     }
 
     private Uni<CaseNode> send(String caseId, CaseCommandBody body) {
-        return parseId(caseId).chain(id -> cases.command(id, body, null)).map(CaseNode::of);
+        return GraphQLIds.parse(caseId, "case").chain(id -> cases.command(id, body, null)).map(CaseNode::of);
     }
 
-    private static Uni<UUID> parseId(String id) {
-        try {
-            return Uni.createFrom().item(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(new GraphQLApiException(ErrorCode.NOT_FOUND, "case %s not found".formatted(id)));
-        }
-    }
 
     private static Uni<PlaceClaimBody> toBody(PlaceClaimInput input) {
         try {

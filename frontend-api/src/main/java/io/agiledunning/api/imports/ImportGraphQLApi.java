@@ -1,13 +1,12 @@
 package io.agiledunning.api.imports;
 
 import io.agiledunning.api.cases.CaseTypes.PageInfo;
-import io.agiledunning.api.errors.GraphQLApiException;
 import io.agiledunning.api.errors.GraphQLErrors;
+import io.agiledunning.api.errors.GraphQLIds;
 import io.agiledunning.api.imports.ImportTypes.ImportJobConnection;
 import io.agiledunning.api.imports.ImportTypes.ImportJobEdge;
 import io.agiledunning.api.imports.ImportTypes.ImportJobNode;
 import io.agiledunning.api.security.Caller;
-import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.paging.Cursor;
 import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
@@ -19,7 +18,6 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
-import java.util.UUID;
 
 /** Progress of bulk imports, for polling. The upload itself is REST: {@link ImportUploadResource}. */
 @GraphQLApi
@@ -38,7 +36,7 @@ public class ImportGraphQLApi {
     @Query("importJob")
     @Description("One import job of your tenant with its progress. Another tenant's job is NOT_FOUND, like a nonexistent one.")
     public Uni<ImportJobNode> importJob(@Name("id") @Id @NonNull String id) {
-        return caller.withAnyRole(() -> parseId(id).chain(imports::get).map(ImportJobNode::of), READERS)
+        return caller.withAnyRole(() -> GraphQLIds.parse(id, "import job").chain(imports::get).map(ImportJobNode::of), READERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 
@@ -53,11 +51,4 @@ public class ImportGraphQLApi {
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 
-    private static Uni<UUID> parseId(String id) {
-        try {
-            return Uni.createFrom().item(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(new GraphQLApiException(ErrorCode.NOT_FOUND, "import job %s not found".formatted(id)));
-        }
-    }
 }

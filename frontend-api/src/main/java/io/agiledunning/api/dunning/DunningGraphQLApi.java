@@ -1,0 +1,115 @@
+package io.agiledunning.api.dunning;
+
+import io.agiledunning.api.errors.GraphQLErrors;
+import io.agiledunning.api.errors.GraphQLIds;
+import io.agiledunning.api.security.Caller;
+import io.agiledunning.common.errors.ApiException;
+import io.agiledunning.common.tenancy.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Type;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** What the dunning engine plans for a case, and the tenant's strategies (docs/dunning.md). */
+@GraphQLApi
+public class DunningGraphQLApi {
+
+    private static final String[] READERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER};
+
+    @Type("CaseDunningPlan")
+    @Description("The case's strategy (key, version; builtInStrategy for the platform's classic German default), its "
+            + "segment and control-group membership, when the engine acts next, the reasons of its last decision "
+            + "(lastBlocked when a guardrail held it back) and a preview of the next actions.")
+    public record CaseDunningPlan(@NonNull @Id String caseId, String strategyKey, int strategyVersion, boolean builtInStrategy,
+                                  String segmentKey, boolean controlGroup, Instant nextActionAt, Instant lastDecidedAt,
+                                  @NonNull List<@NonNull String> lastReasons, boolean lastBlocked,
+                                  @NonNull List<@NonNull PlannedAction> next) {
+        static CaseDunningPlan of(DunningClient.CasePlanDto p) {
+            return new CaseDunningPlan(p.caseId().toString(), p.strategyKey(), p.strategyVersion(), p.builtInStrategy(),
+                    p.segmentKey(), p.controlGroup(), p.nextActionAt(), p.lastDecidedAt(), p.lastReasons(), p.lastBlocked(),
+                    p.next().stream().map(PlannedAction::of).toList());
+        }
+    }
+
+    @Type("PlannedAction")
+    @Description("One planned action: a contact (step, channel, template) or a lifecycle command (e.g. handover), when "
+            + "the guardrails allow it, and why.")
+    public record PlannedAction(@NonNull Instant at, String step, String channel, String template, String command,
+                                @NonNull List<@NonNull String> reasons) {
+        static PlannedAction of(DunningClient.PlannedActionDto a) {
+            return new PlannedAction(a.at(), a.step(), a.channel(), a.template(), a.command(), a.reasons());
+        }
+    }
+
+    @Type("DunningStrategy")
+    @Description("A version of one of the tenant's strategies: DRAFT, PUBLISHED (immutable) or ARCHIVED.")
+    public record DunningStrategy(@NonNull @Id String id, @NonNull String key, int version, @NonNull String status) {
+        static DunningStrategy of(DunningClient.StrategyDto s) {
+            return new DunningStrategy(s.id().toString(), s.key(), s.version(), s.status());
+        }
+    }
+
+    private final DunningGateway dunning;
+    private final Caller caller;
+
+    public DunningGraphQLApi(DunningGateway dunning, Caller caller) {
+        this.dunning = dunning;
+        this.caller = caller;
+    }
+
+    @Query("caseDunning")
+    @Description("The dunning plan of a case with a preview of its next actions (1–20, default 5). Another tenant's "
+            + "case is NOT_FOUND.")
+    public Uni<@NonNull CaseDunningPlan> caseDunning(@Name("caseId") @Id @NonNull String caseId,
+                                                     @Name("next") @DefaultValue("5") int next) {
+        return caller.withAnyRole(() -> GraphQLIds.parse(caseId, "case").chain(id -> dunning.plan(id, next)).map(CaseDunningPlan::of), READERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Query("dunningStrategies")
+    @Description("The tenant's strategy versions.")
+    public Uni<@NonNull List<@NonNull DunningStrategy>> dunningStrategies() {
+        return caller.withAnyRole(() -> dunning.strategies().map(list -> list.stream().map(DunningStrategy::of).toList()),
+                        READERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+
+    /** Reads only: 3 s, two retries, a circuit breaker; errors the service reported are answers, not failures. */
+    @ApplicationScoped
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+            skipOn = ApiException.class)
+    public static class DunningGateway {
+
+        private final DunningClient client;
+
+        public DunningGateway(@RestClient DunningClient client) {
+            this.client = client;
+        }
+
+        public Uni<DunningClient.CasePlanDto> plan(UUID caseId, int next) {
+            return client.plan(caseId, next);
+        }
+
+        public Uni<List<DunningClient.StrategyDto>> strategies() {
+            return client.strategies();
+        }
+    }
+}

@@ -5,15 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agiledunning.testsupport.PlatformService;
-import io.agiledunning.testsupport.SmtpServer;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import jakarta.mail.Message;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +74,7 @@ class SignUpFlowIT {
         assertEquals(List.of("CONFLICT"), errorCodes(again), again::prettify);
         assertEquals("adminEmail: an account with this e-mail address exists already", again.getString("errors[0].extensions.fields"));
 
-        Matcher link = LINK.matcher(mailTo(email).getContent().toString());
+        Matcher link = LINK.matcher(Mails.to(email).getContent().toString());
         assertTrue(link.find(), "no link in the mail");
         assertEquals(stack.url(PlatformService.FRONTEND_API), link.group(1), "the link leads to the sign-up page");
         String password = "E2e-Passwort-" + suffix;
@@ -116,7 +112,7 @@ class SignUpFlowIT {
                 Map.of("input", Map.of("email", email, "firstName", "Alan", "lastName", "Turing", "role", "tenant-agent", "locale", "en")));
         assertEquals(List.of(), errorCodes(invited), invited::prettify);
         String userId = invited.getString("data.inviteUser.id");
-        Matcher link = Pattern.compile("/signup/invitation\\?token=([A-Za-z0-9_-]+)").matcher(mailTo(email).getContent().toString());
+        Matcher link = Pattern.compile("/signup/invitation\\?token=([A-Za-z0-9_-]+)").matcher(Mails.to(email).getContent().toString());
         assertTrue(link.find(), "no invitation link");
         String password = "Agent-Passwort-" + suffix;
         JsonPath accepted = graphql.post(null, "mutation($t: String!, $p: String!) { acceptInvitation(token: $t, password: $p) { tenantId } }",
@@ -175,18 +171,5 @@ class SignUpFlowIT {
         input.put("acceptedTerms", true);
         input.put("locale", "en");
         return input;
-    }
-
-    private static MimeMessage mailTo(String recipient) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            for (MimeMessage message : SmtpServer.start().receivedMessages()) {
-                if (message.getRecipients(Message.RecipientType.TO)[0].toString().equalsIgnoreCase(recipient)) {
-                    return message;
-                }
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("no mail to " + recipient);
     }
 }

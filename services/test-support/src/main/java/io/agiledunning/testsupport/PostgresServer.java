@@ -104,7 +104,7 @@ public final class PostgresServer {
         }
         String owner = service + "_owner";
         String app = service + "_app";
-        try (Connection connection = superuserConnection();
+        try (Connection connection = superuserConnection("postgres");
                 Statement sql = connection.createStatement()) {
             if (!exists(connection, "select 1 from pg_roles where rolname = ?", owner)) {
                 ignoreDuplicate(sql, "create role " + owner + " login password '" + owner + "'");
@@ -122,14 +122,15 @@ public final class PostgresServer {
     }
 
     /**
-     * Straight from the driver, not through {@code DriverManager}: inside a Quarkus test the driver class lives in
+     * A superuser connection to {@code database} (tests that must look past row-level security). Straight from
+     * the driver, not through {@code DriverManager}: inside a Quarkus test the driver class lives in
      * another class loader than the caller, and {@code DriverManager} then reports "no suitable driver".
      */
-    private Connection superuserConnection() throws SQLException {
+    public Connection superuserConnection(String database) throws SQLException {
         Properties login = new Properties();
         login.setProperty("user", superuser);
         login.setProperty("password", superuserPassword);
-        return new org.postgresql.Driver().connect(jdbcUrl("postgres"), login);
+        return new org.postgresql.Driver().connect(jdbcUrl(database), login);
     }
 
     private static boolean exists(Connection connection, String query, String name) throws SQLException {

@@ -5,6 +5,7 @@ import io.agiledunning.cases.law.BaseRateTable;
 import io.agiledunning.cases.law.Conventions;
 import io.agiledunning.cases.law.FeeSchedule;
 import io.agiledunning.cases.law.LegalEngine;
+import io.agiledunning.common.data.UniqueViolation;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
 import io.smallrye.mutiny.Uni;
@@ -107,7 +108,7 @@ public class BaseRateService {
                     AddedBaseRate added = new AddedBaseRate(validFrom, percent.setScale(2), source, addedBy, clock.instant());
                     return session.persist(added).call(session::flush).replaceWith(added);
                 }))
-                .onFailure(ClaimPlacementService::isUniqueViolation).transform(e -> new ApiException(ErrorCode.CONFLICT,
+                .onFailure(UniqueViolation::in).transform(e -> new ApiException(ErrorCode.CONFLICT,
                         "the base rate from %s was added at the same time by someone else".formatted(validFrom)))
                 .map(Rate::of);
     }

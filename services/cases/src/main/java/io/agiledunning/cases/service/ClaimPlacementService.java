@@ -21,6 +21,7 @@ import io.agiledunning.cases.repository.ClaimRepository;
 import io.agiledunning.cases.repository.DebtorRepository;
 import io.agiledunning.cases.dunning.service.DueIndex;
 import io.agiledunning.common.data.TenantTransactions;
+import io.agiledunning.common.data.UniqueViolation;
 import io.agiledunning.common.data.outbox.Outbox;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
@@ -31,9 +32,7 @@ import io.agiledunning.common.events.DomainEvent;
 import io.agiledunning.common.money.Money;
 import io.agiledunning.common.tenancy.TenantContext;
 import io.smallrye.mutiny.Uni;
-import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.JDBCException;
 import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
@@ -67,7 +66,6 @@ import java.util.stream.Collectors;
 public class ClaimPlacementService {
 
     private static final Logger LOG = Logger.getLogger(ClaimPlacementService.class);
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final TenantTransactions transactions;
     private final DebtorRepository debtors;
@@ -277,14 +275,8 @@ public class ClaimPlacementService {
             if (t instanceof ConcurrentPlacement) {
                 return true;
             }
-            if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-            if (t instanceof JDBCException jdbc && UNIQUE_VIOLATION.equals(jdbc.getSQLState())) {
-                return true;
-            }
         }
-        return false;
+        return UniqueViolation.in(failure);
     }
 
     @SuppressWarnings("unchecked")

@@ -2,6 +2,7 @@ package io.agiledunning.communications.service;
 
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.outbox.Outbox;
+import io.agiledunning.common.data.UniqueViolation;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.events.MessageTemplateSaved;
@@ -13,7 +14,6 @@ import io.agiledunning.communications.MessageTemplate;
 import io.agiledunning.communications.repository.MessageTemplateRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
 import java.util.UUID;
@@ -49,17 +49,9 @@ public class MessageTemplateService {
                                         .call(t -> outbox.append(session, caller.tenantId(), t.id(),
                                                 new MessageTemplateSaved(t.id(), t.key(), t.channel().name(), t.locale()), correlationId))))
                 // A concurrent save of the same key, channel and language committed after our check.
-                .onFailure(MessageTemplateService::isUniqueViolation).transform(e -> duplicate);
+                .onFailure(UniqueViolation::in).transform(e -> duplicate);
     }
 
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof ConstraintViolationException violation && "23505".equals(violation.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 
     public Uni<MessageTemplate> get(TenantContext caller, UUID id) {
         return transactions.inTransaction(caller.tenantId(), session -> templates.findById(session, id))

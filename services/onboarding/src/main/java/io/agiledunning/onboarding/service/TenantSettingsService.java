@@ -2,6 +2,7 @@ package io.agiledunning.onboarding.service;
 
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.outbox.Outbox;
+import io.agiledunning.common.data.UniqueViolation;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.events.TenantSettingsChanged;
@@ -13,7 +14,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
-import org.hibernate.exception.ConstraintViolationException;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -75,11 +75,10 @@ public class TenantSettingsService {
      */
     private static boolean isConcurrentChange(Throwable failure) {
         for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof StaleStateException || e instanceof OptimisticLockException
-                    || e instanceof ConstraintViolationException violation && "23505".equals(violation.getSQLState())) {
+            if (e instanceof StaleStateException || e instanceof OptimisticLockException) {
                 return true;
             }
         }
-        return false;
+        return UniqueViolation.in(failure);
     }
 }

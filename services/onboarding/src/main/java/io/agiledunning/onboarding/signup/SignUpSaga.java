@@ -2,6 +2,7 @@ package io.agiledunning.onboarding.signup;
 
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.outbox.Outbox;
+import io.agiledunning.common.data.UniqueViolation;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
@@ -12,7 +13,6 @@ import io.agiledunning.onboarding.TenantSettings;
 import io.agiledunning.onboarding.repository.TenantSettingsRepository;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
@@ -78,7 +78,7 @@ public class SignUpSaga {
                     ? Uni.createFrom().failure(conflict(new FieldError("adminEmail", "an account with this e-mail address exists already")))
                     : freeSlug(Slugs.base(signUp.legalName()), 1)
                             .chain(slug -> registry.insert(Tenant.record(signUp, slug, clock.instant())))
-                            .onFailure(SignUpSaga::isUniqueViolation)
+                            .onFailure(UniqueViolation::in)
                             .transform(e -> conflict(new FieldError("legalName", "this company or e-mail address is signing up at this moment"))));
         });
     }
@@ -181,12 +181,4 @@ public class SignUpSaga {
         return new ApiException(ErrorCode.CONFLICT, field.field() + ": " + field.reason(), List.of(field));
     }
 
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable e = failure; e != null; e = e.getCause()) {
-            if (e instanceof ConstraintViolationException violation && "23505".equals(violation.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
-    }
 }

@@ -229,6 +229,69 @@ class CrossServiceIT {
     }
 
     @Test
+    @DisplayName("a tenant's legal settings and the debtor's designation shape its statement; other tenants keep theirs")
+    void legalSettingsAndDesignationAcrossServices() {
+        TestTenant tenant = TestTenants.create("e2e-legal");
+        String change = """
+                mutation($input: ChangeLegalSettingsInput!) { changeLegalSettings(input: $input) {
+                  version chargeB2bFlatFee interestCapPercent reminderFee { amount currency } changedBy } }""";
+        JsonPath forbidden = graphql.post(tenant.agentToken(), change, Map.of("input", Map.of("chargeB2bFlatFee", false)));
+        assertEquals(List.of("FORBIDDEN"), errorCodes(forbidden), () -> forbidden.prettify());
+        JsonPath invalid = graphql.post(tenant.adminToken(), change, Map.of("input", Map.of("dayCount", "ACT_360")));
+        assertEquals(List.of("VALIDATION"), errorCodes(invalid), () -> invalid.prettify());
+        assertTrue(invalid.getString("errors[0].extensions.fields").startsWith("dayCount: must be one of [ACT_365, ACT_ACT]"),
+                () -> invalid.prettify());
+        JsonPath changed = graphql.post(tenant.adminToken(), change,
+                Map.of("input", Map.of("chargeB2bFlatFee", false, "interestCapPercent", 5)));
+        assertEquals(List.of(), errorCodes(changed), () -> changed.prettify());
+        assertEquals(1, changed.getInt("data.changeLegalSettings.version"));
+        assertEquals(false, changed.getBoolean("data.changeLegalSettings.chargeB2bFlatFee"));
+        JsonPath history = graphql.post(tenant.viewerToken(), "{ legalSettingsHistory { version changedBy } }");
+        assertEquals(List.of(1), history.getList("data.legalSettingsHistory.version"), () -> history.prettify());
+        JsonPath untouched = graphql.post(tenantB.viewerToken(), "{ legalSettings { version chargeB2bFlatFee } }");
+        assertEquals(0, untouched.getInt("data.legalSettings.version"), () -> untouched.prettify());
+        assertEquals(true, untouched.getBoolean("data.legalSettings.chargeB2bFlatFee"));
+
+        JsonPath placed = graphql.post(tenant.agentToken(), """
+                mutation { placeClaim(input: {
+                    debtor: {externalReference: "D-%1$s", kind: BUSINESS, name: "Muster GmbH", emails: ["billing@example.org"]},
+                    claim: {externalReference: "INV-%1$s", invoiceNumber: "R-1", issueDate: "2025-01-01", dueDate: "2025-01-15",
+                            principal: {amount: 1000.00, currency: "EUR"}, consumerNotice: false}})
+                  { case { id } claim { id } } }""".formatted(UUID.randomUUID()));
+        assertEquals(List.of(), errorCodes(placed), () -> placed.prettify());
+        String caseId = placed.getString("data.placeClaim.case.id");
+        String claimId = placed.getString("data.placeClaim.claim.id");
+        RestAssured.given().auth().oauth2(tenant.agentToken()).contentType(ContentType.JSON)
+                .body(Map.of("caseId", caseId, "amount", Map.of("amount", 100.00, "currency", "EUR"),
+                        "method", "BANK_TRANSFER", "receivedOn", "2025-03-31", "designatedClaimIds", List.of(claimId)))
+                .post(stack.url(PlatformService.PAYMENTS) + "/api/payments")
+                .then().statusCode(201);
+
+        // In default since 2025-02-14; no flat fee (switched off); interest capped at 5 %: 44 days on 1000.00 =
+        // 1000 × 5 × 44 / 36500 = 6.0274 → 6.03. The payment names the claim (§ 366(1)): interest 6.03, principal
+        // 93.97; balance 1000 + 6.03 − 100 = 906.03.
+        String statement = """
+                query($id: ID!) { caseStatement(caseId: $id, asOf: "2025-03-31") { legalSettingsVersion
+                  claims { reminders fees { kind } interestPeriods { ratePercent } }
+                  payments { allocations { component amount { amount } claimRule } }
+                  totals { balance { amount } } } }""";
+        Eventually.within(Duration.ofSeconds(60), () -> {
+            JsonPath stated = graphql.post(tenant.viewerToken(), statement, Map.of("id", caseId));
+            assertEquals(List.of(), errorCodes(stated), () -> stated.prettify());
+            assertEquals(1, stated.getInt("data.caseStatement.legalSettingsVersion"));
+            assertEquals(List.of(), stated.getList("data.caseStatement.claims[0].fees"));
+            assertEquals(List.of(), stated.getList("data.caseStatement.claims[0].reminders"));
+            assertEquals("5.0", String.valueOf(stated.get("data.caseStatement.claims[0].interestPeriods[0].ratePercent")));
+            assertEquals(List.of("INTEREST", "PRINCIPAL"), stated.getList("data.caseStatement.payments[0].allocations.component"));
+            assertEquals(List.of("6.03", "93.97"), stated.getList("data.caseStatement.payments[0].allocations.amount.amount")
+                    .stream().map(String::valueOf).toList());
+            assertEquals("§ 366(1) BGB: the debtor named this claim",
+                    stated.getString("data.caseStatement.payments[0].allocations[0].claimRule"));
+            assertEquals("906.03", stated.getString("data.caseStatement.totals.balance.amount"));
+        });
+    }
+
+    @Test
     @DisplayName("a case's dunning plan comes from the engine in cases; another tenant gets NOT_FOUND")
     void dunningPlanThroughTheApi() {
         String agent = tenantA.agentToken();

@@ -189,15 +189,7 @@ public class CaseGraphQLApi {
     }
 
     private static Money money(String field, MoneyInput input) throws GraphQLApiException {
-        if (input == null) {
-            return null;
-        }
-        try {
-            return new Money(input.amount(), Money.currency(input.currency()));
-        } catch (IllegalArgumentException e) {
-            throw new GraphQLApiException(ErrorCode.VALIDATION, field + ": " + e.getMessage(),
-                    List.of(new FieldError(field, e.getMessage())));
-        }
+        return input == null ? null : input.toMoney(field);
     }
 
     private static Uni<Money> toMoney(OpenCaseInput input) {
@@ -206,10 +198,9 @@ public class CaseGraphQLApi {
 
     private static Uni<Money> toMoney(MoneyInput input) {
         try {
-            return Uni.createFrom().item(new Money(input.amount(), Money.currency(input.currency())));
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(new GraphQLApiException(ErrorCode.VALIDATION, "amount: " + e.getMessage(),
-                    List.of(new FieldError("amount", e.getMessage()))));
+            return Uni.createFrom().item(input.toMoney("amount"));
+        } catch (GraphQLApiException e) {
+            return Uni.createFrom().failure(e);
         }
     }
 }

@@ -9,10 +9,11 @@ import java.util.UUID;
 
 /** A case's legal statement as the cases service returns it ({@code GET /api/cases/{id}/statement}). */
 public record CaseStatementDto(UUID caseId, LocalDate asOf, String currency, String debtorKind, List<Claim> claims,
-                               List<Payment> payments, Totals totals) {
+                               List<Payment> payments, Totals totals, int legalSettingsVersion) {
 
     public record Claim(UUID claimId, String externalReference, String invoiceNumber, LocalDate issueDate, LocalDate dueDate,
-                        LocalDate invoiceReceived, boolean consumerNotice, Money principal, DefaultStart defaultStart,
+                        LocalDate invoiceReceived, boolean consumerNotice, Money principal, List<LocalDate> reminders,
+                        DefaultStart defaultStart,
                         LocalDate lastInterestDay, List<InterestPeriod> interestPeriods, Money interest, List<Fee> fees,
                         Money costs, Money allocated, Money balance, Money paid, Limitation limitation) {
     }
@@ -35,7 +36,7 @@ public record CaseStatementDto(UUID caseId, LocalDate asOf, String currency, Str
     public record Fee(String kind, LocalDate chargedOn, Money amount, String basis) {
     }
 
-    public record Limitation(LocalDate date, boolean timeBarred) {
+    public record Limitation(LocalDate date, boolean timeBarred, boolean expiresSoon) {
     }
 
     public record Totals(Money principal, Money interest, Money costs, Money allocated, Money balance, Money paid) {

@@ -1,5 +1,8 @@
 package io.agiledunning.api.cases;
 
+import io.agiledunning.api.errors.GraphQLApiException;
+import io.agiledunning.common.errors.ErrorCode;
+import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.money.Money;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Enum;
@@ -52,6 +55,16 @@ public final class CaseTypes {
 
     @Input("MoneyInput")
     public record MoneyInput(@NonNull BigDecimal amount, @NonNull String currency) {
+
+        /** @throws GraphQLApiException VALIDATION on {@code field} for an unknown currency or too many decimals */
+        Money toMoney(String field) throws GraphQLApiException {
+            try {
+                return new Money(amount, Money.currency(currency));
+            } catch (IllegalArgumentException e) {
+                throw new GraphQLApiException(ErrorCode.VALIDATION, field + ": " + e.getMessage(),
+                        List.of(new FieldError(field, e.getMessage())));
+            }
+        }
     }
 
     @Input("OpenCaseInput")

@@ -20,36 +20,40 @@ public final class StatementTypes {
     @Description("The legal statement of a case's claims as of a day: default, interest, costs and limitation per "
             + "claim, the case's payments with their allocation, and totals. balance = principal + interest + costs − "
             + "allocated; paid is the claims' own paid amount as placed, undated and therefore not deducted. debtorKind "
-            + "is null for a case without claims.")
+            + "is null for a case without claims. legalSettingsVersion is the version of the tenant's legal settings the "
+            + "figures were computed with (0: the platform defaults; see legalSettingsHistory).")
     public record CaseStatement(@NonNull @Id String caseId, @NonNull LocalDate asOf, @NonNull String currency,
                                 String debtorKind, @NonNull List<@NonNull ClaimStatement> claims,
-                                @NonNull List<@NonNull StatementPayment> payments, @NonNull StatementTotals totals) {
+                                @NonNull List<@NonNull StatementPayment> payments, @NonNull StatementTotals totals,
+                                int legalSettingsVersion) {
         static CaseStatement of(CaseStatementDto s) {
             return new CaseStatement(s.caseId().toString(), s.asOf(), s.currency(), s.debtorKind(),
                     s.claims().stream().map(ClaimStatement::of).toList(),
-                    s.payments().stream().map(StatementPayment::of).toList(), StatementTotals.of(s.totals()));
+                    s.payments().stream().map(StatementPayment::of).toList(), StatementTotals.of(s.totals()),
+                    s.legalSettingsVersion());
         }
     }
 
     @Type("ClaimStatement")
-    @Description("One claim as of the statement's day. defaultStart is null while the debtor is not in default; "
-            + "invoiceReceived is the claim's issue date (receipt is not recorded).")
+    @Description("One claim as of the statement's day. reminders are the days the dunning engine sent a reminder "
+            + "about it; defaultStart is null while the debtor is not in default; invoiceReceived is the claim's issue "
+            + "date (receipt is not recorded).")
     public record ClaimStatement(@NonNull @Id String claimId, @NonNull String externalReference,
                                  @NonNull String invoiceNumber, @NonNull LocalDate issueDate, @NonNull LocalDate dueDate,
                                  LocalDate invoiceReceived, boolean consumerNotice, @NonNull MoneyAmount principal,
-                                 DefaultStart defaultStart, @NonNull LocalDate lastInterestDay,
+                                 @NonNull List<@NonNull LocalDate> reminders, DefaultStart defaultStart, @NonNull LocalDate lastInterestDay,
                                  @NonNull List<@NonNull InterestPeriod> interestPeriods, @NonNull MoneyAmount interest,
                                  @NonNull List<@NonNull StatementFee> fees, @NonNull MoneyAmount costs,
                                  @NonNull MoneyAmount allocated, @NonNull MoneyAmount balance, @NonNull MoneyAmount paid,
                                  @NonNull Limitation limitation) {
         static ClaimStatement of(CaseStatementDto.Claim c) {
             return new ClaimStatement(c.claimId().toString(), c.externalReference(), c.invoiceNumber(), c.issueDate(),
-                    c.dueDate(), c.invoiceReceived(), c.consumerNotice(), MoneyAmount.of(c.principal()),
+                    c.dueDate(), c.invoiceReceived(), c.consumerNotice(), MoneyAmount.of(c.principal()), c.reminders(),
                     c.defaultStart() == null ? null : new DefaultStart(c.defaultStart().began(), c.defaultStart().reason()),
                     c.lastInterestDay(), c.interestPeriods().stream().map(InterestPeriod::of).toList(),
                     MoneyAmount.of(c.interest()), c.fees().stream().map(StatementFee::of).toList(), MoneyAmount.of(c.costs()),
                     MoneyAmount.of(c.allocated()), MoneyAmount.of(c.balance()), MoneyAmount.of(c.paid()),
-                    new Limitation(c.limitation().date(), c.limitation().timeBarred()));
+                    new Limitation(c.limitation().date(), c.limitation().timeBarred(), c.limitation().expiresSoon()));
         }
     }
 
@@ -79,8 +83,9 @@ public final class StatementTypes {
     }
 
     @Type("Limitation")
-    @Description("date: the last day the claim can be enforced; timeBarred as of the statement's day.")
-    public record Limitation(@NonNull LocalDate date, boolean timeBarred) {
+    @Description("date: the last day the claim can be enforced; timeBarred as of the statement's day; expiresSoon: not "
+            + "barred yet, but within 90 days of the statement's day (time to act).")
+    public record Limitation(@NonNull LocalDate date, boolean timeBarred, boolean expiresSoon) {
     }
 
     @Type("StatementPayment")

@@ -10,10 +10,13 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** Money received for a case. Immutable: a correction is a new entry, never an edit. */
@@ -49,12 +52,16 @@ public class Payment extends TenantScopedEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "designated_claim_ids", nullable = false)
+    private UUID[] designatedClaimIds;
+
     protected Payment() {
     }
 
     /** @throws IllegalArgumentException when the amount is not positive */
     public static Payment record(TenantId tenant, UUID caseId, Money amount, PaymentMethod method, LocalDate receivedOn,
-                                 String reference, String recordedBy, Instant now) {
+                                 String reference, List<UUID> designatedClaimIds, String recordedBy, Instant now) {
         if (amount.isNegative() || amount.isZero()) {
             throw new IllegalArgumentException("must be greater than zero");
         }
@@ -67,6 +74,7 @@ public class Payment extends TenantScopedEntity {
         payment.method = method;
         payment.receivedOn = receivedOn;
         payment.reference = reference;
+        payment.designatedClaimIds = designatedClaimIds.toArray(UUID[]::new);
         payment.recordedBy = recordedBy;
         payment.createdAt = now.truncatedTo(ChronoUnit.MICROS);
         return payment;
@@ -94,6 +102,11 @@ public class Payment extends TenantScopedEntity {
 
     public String reference() {
         return reference;
+    }
+
+    /** The claims the debtor named (§ 366(1) BGB), in the order named; empty when none. */
+    public List<UUID> designatedClaimIds() {
+        return List.of(designatedClaimIds);
     }
 
     public Instant createdAt() {

@@ -24,15 +24,21 @@ import java.util.UUID;
  * {@code paid} is the claim's own paid amount as placed (received before the platform, undated), shown for
  * information and not deducted (see docs/domain.md, "Statement").
  *
- * @param debtorKind null for a case without claims
+ * @param debtorKind             null for a case without claims
+ * @param legalSettingsVersion   the version of the tenant's legal settings the figures were computed with (0: the
+ *                               platform defaults; see {@code /api/legal-settings/history})
  */
 public record CaseStatementView(UUID caseId, LocalDate asOf, String currency, DebtorKind debtorKind,
-                                List<ClaimStatementView> claims, List<PaymentView> payments, Totals totals) {
+                                List<ClaimStatementView> claims, List<PaymentView> payments, Totals totals,
+                                int legalSettingsVersion) {
 
-    /** @param defaultStart null while the debtor is not in default */
+    /**
+     * @param reminders    the days reminders about this claim were sent, up to {@code asOf}
+     * @param defaultStart null while the debtor is not in default
+     */
     public record ClaimStatementView(UUID claimId, String externalReference, String invoiceNumber, LocalDate issueDate,
                                      LocalDate dueDate, LocalDate invoiceReceived, boolean consumerNotice, Money principal,
-                                     DefaultStartView defaultStart, LocalDate lastInterestDay,
+                                     List<LocalDate> reminders, DefaultStartView defaultStart, LocalDate lastInterestDay,
                                      List<InterestPeriodView> interestPeriods, Money interest, List<FeeView> fees,
                                      Money costs, Money allocated, Money balance, Money paid, LimitationView limitation) {
     }
@@ -73,8 +79,13 @@ public record CaseStatementView(UUID caseId, LocalDate asOf, String currency, De
         }
     }
 
-    /** @param date the last day the claim can be enforced */
-    public record LimitationView(LocalDate date, boolean timeBarred) {
+    /**
+     * @param date        the last day the claim can be enforced
+     * @param expiresSoon not yet time-barred, but the limitation ends within {@link #WARNING_DAYS} days of
+     *                    {@code asOf}: time to act (e.g. a court dunning procedure, which suspends it) or to decide
+     */
+    public record LimitationView(LocalDate date, boolean timeBarred, boolean expiresSoon) {
+        public static final int WARNING_DAYS = 90;
     }
 
     public record Totals(Money principal, Money interest, Money costs, Money allocated, Money balance, Money paid) {
@@ -93,10 +104,12 @@ public record CaseStatementView(UUID caseId, LocalDate asOf, String currency, De
             claims.add(new ClaimStatementView(e.claim().id(), e.claim().externalReference(), e.claim().invoiceNumber(),
                     e.claim().issueDate(), e.claim().dueDate(), e.facts().invoiceReceived().orElse(null),
                     e.claim().consumerNotice(), st.principal(),
+                    e.facts().reminders().stream().filter(day -> !day.isAfter(s.asOf())).toList(),
                     st.defaultStart().map(d -> new DefaultStartView(d.began(), d.reason())).orElse(null),
                     st.lastInterestDay(), st.interestPeriods().stream().map(InterestPeriodView::of).toList(), st.interest(),
                     st.fees().stream().map(FeeView::of).toList(), st.costs(), allocatedToClaim, st.balance(), e.claim().paid(),
-                    new LimitationView(st.limitation().date(), st.isTimeBarred())));
+                    new LimitationView(st.limitation().date(), st.isTimeBarred(),
+                            st.limitation().expiresWithin(s.asOf(), LimitationView.WARNING_DAYS))));
             principal = principal.plus(st.principal());
             interest = interest.plus(st.interest());
             costs = costs.plus(st.costs());
@@ -106,6 +119,6 @@ public record CaseStatementView(UUID caseId, LocalDate asOf, String currency, De
         }
         return new CaseStatementView(s.c().id(), s.asOf(), currency, s.debtorKind().orElse(null), List.copyOf(claims),
                 s.payments().stream().map(p -> PaymentView.of(p, claimReferences)).toList(),
-                new Totals(principal, interest, costs, allocated, balance, paid));
+                new Totals(principal, interest, costs, allocated, balance, paid), s.settingsVersion());
     }
 }

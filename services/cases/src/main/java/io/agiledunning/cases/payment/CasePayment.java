@@ -7,9 +7,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 
 /** A payment the payments service recorded for a case, as the cases service allocated it (append-only). */
@@ -44,11 +48,15 @@ public class CasePayment extends TenantScopedEntity {
     @Column(name = "recorded_at", nullable = false, updatable = false)
     private Instant recordedAt;
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "designated_claim_ids", nullable = false, updatable = false)
+    private UUID[] designatedClaimIds;
+
     protected CasePayment() {
     }
 
     public CasePayment(TenantId tenant, UUID paymentId, UUID caseId, Money amount, Money unallocated, LocalDate paidOn,
-                       String method, Instant recordedAt) {
+                       String method, List<UUID> designatedClaimIds, Instant recordedAt) {
         super(tenant);
         this.id = UUID.randomUUID();
         this.paymentId = paymentId;
@@ -59,6 +67,7 @@ public class CasePayment extends TenantScopedEntity {
         this.paidOn = paidOn;
         this.method = method;
         this.recordedAt = recordedAt;
+        this.designatedClaimIds = designatedClaimIds.toArray(UUID[]::new);
     }
 
     public UUID id() {
@@ -88,5 +97,16 @@ public class CasePayment extends TenantScopedEntity {
 
     public String method() {
         return method;
+    }
+
+    /** The claims the debtor named (§ 366(1) BGB), in the order named; empty when none. */
+    public List<UUID> designatedClaimIds() {
+        return List.of(designatedClaimIds);
+    }
+
+    /** The payment as the legal engine sees it. */
+    public io.agiledunning.cases.law.Payment toLaw() {
+        return new io.agiledunning.cases.law.Payment(paymentId.toString(), paidOn, amount(),
+                Arrays.stream(designatedClaimIds).map(UUID::toString).toList());
     }
 }

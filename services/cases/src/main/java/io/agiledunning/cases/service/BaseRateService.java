@@ -2,9 +2,6 @@ package io.agiledunning.cases.service;
 
 import io.agiledunning.cases.AddedBaseRate;
 import io.agiledunning.cases.law.BaseRateTable;
-import io.agiledunning.cases.law.Conventions;
-import io.agiledunning.cases.law.FeeSchedule;
-import io.agiledunning.cases.law.LegalEngine;
 import io.agiledunning.common.data.UniqueViolation;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
@@ -58,17 +55,6 @@ public class BaseRateService {
     public BaseRateService(Mutiny.SessionFactory sessionFactory, Clock clock) {
         this.sessionFactory = sessionFactory;
         this.clock = clock;
-    }
-
-    /** The platform's reminder fee until tenants' fee schedules are wired in. */
-    private static final FeeSchedule FEES = FeeSchedule.of("1.50");
-
-    /**
-     * The legal engine in force, read in the caller's transaction: the base rates in force, the default conventions
-     * and the platform's reminder fee. Statements and payment allocations both use this one.
-     */
-    public Uni<LegalEngine> engine(Mutiny.Session session) {
-        return table(session).map(table -> new LegalEngine(table, Conventions.defaults(), FEES));
     }
 
     /** The table in force, read in the caller's transaction. */

@@ -1,14 +1,8 @@
 package io.agiledunning.cases.service;
 
 import io.agiledunning.cases.Case;
-import io.agiledunning.cases.Claim;
-import io.agiledunning.cases.law.BaseRateTable;
-import io.agiledunning.cases.law.Conventions;
-import io.agiledunning.cases.law.DebtorKind;
-import io.agiledunning.cases.law.FeeSchedule;
-import io.agiledunning.cases.law.LegalEngine;
+import io.agiledunning.cases.law.AllocationLine;
 import io.agiledunning.cases.law.Limitation;
-import io.agiledunning.cases.repository.ClaimRepository;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
 import io.smallrye.mutiny.Uni;
@@ -28,22 +22,23 @@ import java.util.stream.Stream;
 @ApplicationScoped
 public class HandoverCheck {
 
-    /** Limitation needs neither base rates nor fees; the engine is only its home. */
-    private static final LegalEngine LAW = new LegalEngine(BaseRateTable.bundled(), Conventions.defaults(), FeeSchedule.none());
+    private final CaseLaw law;
 
-    private final ClaimRepository claims;
-
-    public HandoverCheck(ClaimRepository claims) {
-        this.claims = claims;
+    public HandoverCheck(CaseLaw law) {
+        this.law = law;
     }
 
-    /** Fails with CONFLICT if one of the case's open claims is time-barred on {@code today}. */
+    /**
+     * Fails with CONFLICT if one of the case's open claims is time-barred on {@code today}. Payments on a claim are
+     * acknowledgments that restart its limitation (§ 212(1) no. 1 BGB), so they are taken into account.
+     */
     public Uni<Void> refuseTimeBarred(Mutiny.Session session, Case c, LocalDate today) {
-        return claims.ofCase(session, c.id()).map(list -> {
-            List<String> barred = list.stream()
+        return law.of(session, c).map(facts -> {
+            List<AllocationLine> lines = facts.allocationLines();
+            List<String> barred = facts.claims().stream()
                     .filter(claim -> !claim.open().isZero())
                     .flatMap(claim -> {
-                        Limitation limitation = limitationOf(claim, today);
+                        Limitation limitation = facts.engine().limitation(facts.facts(claim), lines, today);
                         return limitation.isTimeBarred(today)
                                 ? Stream.of("%s (limitation ended %s)".formatted(claim.externalReference(), limitation.date()))
                                 : Stream.empty();
@@ -56,10 +51,5 @@ public class HandoverCheck {
             }
             return null;
         });
-    }
-
-    /** Limitation depends on the day the claim arose and on acknowledgments, not on the debtor's kind. */
-    private static Limitation limitationOf(Claim claim, LocalDate today) {
-        return LAW.limitation(StatementService.facts(claim, DebtorKind.CONSUMER), List.of(), today);
     }
 }

@@ -3,19 +3,13 @@ package io.agiledunning.cases.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.cases.Case;
 import io.agiledunning.cases.CaseEvent;
-import io.agiledunning.cases.Claim;
-import io.agiledunning.cases.Debtor;
 import io.agiledunning.cases.law.AllocationLine;
 import io.agiledunning.cases.law.BaseRateTable;
-import io.agiledunning.cases.law.DebtorKind;
-import io.agiledunning.cases.law.LegalEngine;
 import io.agiledunning.cases.law.Payment;
 import io.agiledunning.cases.law.PaymentAllocation;
 import io.agiledunning.cases.payment.AllocationEntry;
 import io.agiledunning.cases.payment.CasePayment;
 import io.agiledunning.cases.repository.CaseRepository;
-import io.agiledunning.cases.repository.ClaimRepository;
-import io.agiledunning.cases.repository.DebtorRepository;
 import io.agiledunning.cases.repository.PaymentRepository;
 import io.agiledunning.common.data.outbox.Outbox;
 import io.agiledunning.common.events.PaymentAllocated;
@@ -32,12 +26,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Allocates a payment the payments service recorded across its case's claims with the legal engine (§§ 366, 367
- * BGB) as of the day it was paid, given the case's earlier payments, and stores the allocation line by line with its
+ * BGB) and the tenant's legal settings as of the day it was paid, given the case's earlier payments and the claims
+ * the debtor named (§ 366(1)), and stores the allocation line by line with its
  * reasons: statements state these stored lines, so what the debtor was told stays what it was told. Each allocation
  * gets a timeline entry and a {@link PaymentAllocated} event.
  *
@@ -52,20 +46,15 @@ public class PaymentAllocationService {
     private static final Logger LOG = Logger.getLogger(PaymentAllocationService.class);
 
     private final CaseRepository cases;
-    private final ClaimRepository claims;
-    private final DebtorRepository debtors;
     private final PaymentRepository payments;
-    private final BaseRateService law;
+    private final CaseLaw law;
     private final Outbox outbox;
     private final Clock clock;
     private final ObjectMapper json;
 
-    public PaymentAllocationService(CaseRepository cases, ClaimRepository claims, DebtorRepository debtors,
-                                    PaymentRepository payments, BaseRateService law, Outbox outbox, Clock clock,
+    public PaymentAllocationService(CaseRepository cases, PaymentRepository payments, CaseLaw law, Outbox outbox, Clock clock,
                                     ObjectMapper json) {
         this.cases = cases;
-        this.claims = claims;
-        this.debtors = debtors;
         this.payments = payments;
         this.law = law;
         this.outbox = outbox;
@@ -81,13 +70,8 @@ public class PaymentAllocationService {
                         recorded.caseId());
                 return Uni.createFrom().voidItem();
             }
-            Case c = found.get();
-            return claims.ofCase(session, c.id())
-                    .chain(list -> debtorKind(session, list)
-                            .chain(kind -> payments.ofCase(session, c.id())
-                                    .chain(earlier -> law.engine(session)
-                                            .map(engine -> decide(engine, recorded, list, kind, earlier)))))
-                    .chain(decision -> store(session, tenant, c, recorded, decision, correlationId));
+            return law.of(session, found.get())
+                    .chain(facts -> store(session, tenant, facts.theCase(), recorded, decide(facts, recorded), correlationId));
         });
     }
 
@@ -95,27 +79,22 @@ public class PaymentAllocationService {
     private record Decision(List<AllocationLine> lines, Money unallocated, String note) {
     }
 
-    private static Decision decide(LegalEngine engine, PaymentRecorded recorded, List<Claim> caseClaims,
-                                   Optional<DebtorKind> kind, List<PaymentRepository.Allocated> earlier) {
+    private static Decision decide(CaseLaw.Facts facts, PaymentRecorded recorded) {
         Money amount = recorded.amount();
-        if (caseClaims.isEmpty()) {
+        if (facts.claims().isEmpty()) {
             return new Decision(List.of(), amount, "the case has no claims to allocate to");
         }
-        String claimCurrency = caseClaims.getFirst().currencyCode();
+        String claimCurrency = facts.claims().getFirst().currencyCode();
         if (!amount.currency().getCurrencyCode().equals(claimCurrency)) {
             return new Decision(List.of(), amount, "paid in %s, the case's claims are in %s"
                     .formatted(amount.currency().getCurrencyCode(), claimCurrency));
         }
-        List<io.agiledunning.cases.law.Claim> facts = caseClaims.stream()
-                .map(claim -> StatementService.facts(claim, kind.orElse(DebtorKind.CONSUMER))).toList();
-        List<Payment> history = new ArrayList<>();
-        for (PaymentRepository.Allocated a : earlier) {
-            history.add(Payment.of(a.payment().paymentId().toString(), a.payment().paidOn(), a.payment().amount()));
-        }
-        Payment incoming = Payment.of(recorded.paymentId().toString(), recorded.receivedOn(), amount);
+        List<Payment> history = new ArrayList<>(facts.paymentHistory());
+        Payment incoming = new Payment(recorded.paymentId().toString(), recorded.receivedOn(), amount,
+                recorded.designatedClaimIds().stream().map(UUID::toString).toList());
         history.add(incoming);
         try {
-            PaymentAllocation allocation = engine.allocate(facts, history, recorded.receivedOn()).stream()
+            PaymentAllocation allocation = facts.engine().allocate(facts.claimFacts(), history, recorded.receivedOn()).stream()
                     .filter(a -> a.payment().id().equals(incoming.id()))
                     .findFirst()
                     .orElseThrow();
@@ -130,7 +109,7 @@ public class PaymentAllocationService {
                             String correlationId) {
         Instant now = clock.instant();
         CasePayment payment = new CasePayment(tenant, recorded.paymentId(), c.id(), recorded.amount(), decision.unallocated(),
-                recorded.receivedOn(), recorded.method(), now);
+                recorded.receivedOn(), recorded.method(), recorded.designatedClaimIds(), now);
         List<AllocationEntry> entries = new ArrayList<>();
         List<PaymentAllocated.Line> lines = new ArrayList<>();
         for (AllocationLine line : decision.lines()) {
@@ -150,13 +129,6 @@ public class PaymentAllocationService {
                 .chain(() -> outbox.append(session, tenant, c.id(), event, correlationId))
                 .invoke(() -> LOG.infof("Case %s: %s", c.id(), reason))
                 .replaceWithVoid();
-    }
-
-    private Uni<Optional<DebtorKind>> debtorKind(Mutiny.Session session, List<Claim> caseClaims) {
-        if (caseClaims.isEmpty()) {
-            return Uni.createFrom().item(Optional.empty());
-        }
-        return debtors.findById(session, caseClaims.getFirst().debtorId()).map(d -> d.map(Debtor::kind));
     }
 
     @SuppressWarnings("unchecked")

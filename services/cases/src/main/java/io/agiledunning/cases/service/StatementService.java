@@ -9,8 +9,6 @@ import io.agiledunning.cases.law.ClaimStatement;
 import io.agiledunning.cases.law.DebtorKind;
 import io.agiledunning.cases.law.LegalEngine;
 import io.agiledunning.cases.repository.CaseRepository;
-import io.agiledunning.cases.repository.ClaimRepository;
-import io.agiledunning.cases.repository.DebtorRepository;
 import io.agiledunning.cases.repository.PaymentRepository;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.errors.ApiException;
@@ -29,12 +27,13 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The legal statement of a case's claims as of a day, computed by the {@link LegalEngine} from what the case
- * knows: each claim's principal, issue date (taken as the day the claim arose and the day the debtor received the
- * invoice), due date and § 286(3) notice, the debtor's kind, and the payments recorded for the case with their
- * stored allocations ({@link PaymentAllocationService}). Reminders and calendar-fixed due dates are not known yet.
- * The claim's own {@code paid} amount (what the tenant received before placing it, undated) is shown beside the
- * statement but neither allocated nor deducted (see docs/domain.md, "Statement").
+ * The legal statement of a case's claims as of a day, computed by the {@link LegalEngine} with the tenant's legal
+ * settings from what the case knows ({@link CaseLaw}): each claim's principal, issue date (taken as the day the claim
+ * arose and the day the debtor received the invoice), due date and § 286(3) notice, the reminders the dunning engine
+ * sent, the debtor's kind, and the payments recorded for the case with their stored allocations
+ * ({@link PaymentAllocationService}). Calendar-fixed due dates are not known yet. The claim's own {@code paid}
+ * amount (what the tenant received before placing it, undated) is shown beside the statement but neither allocated
+ * nor deducted (see docs/domain.md, "Statement").
  */
 @ApplicationScoped
 public class StatementService {
@@ -44,29 +43,23 @@ public class StatementService {
     }
 
     /**
-     * @param debtorKind empty for a case without claims
-     * @param payments   the case's payments up to {@code asOf}, oldest first, with their stored allocations
+     * @param debtorKind       empty for a case without claims
+     * @param payments         the case's payments up to {@code asOf}, oldest first, with their stored allocations
+     * @param settingsVersion  the version of the tenant's legal settings computed with (0: the platform defaults)
      */
     public record CaseStatement(Case c, LocalDate asOf, Optional<DebtorKind> debtorKind, List<ClaimEntry> claims,
-                                List<PaymentRepository.Allocated> payments) {
+                                List<PaymentRepository.Allocated> payments, int settingsVersion) {
     }
 
     private final TenantTransactions transactions;
     private final CaseRepository cases;
-    private final ClaimRepository claims;
-    private final DebtorRepository debtors;
-    private final PaymentRepository payments;
-    private final BaseRateService baseRates;
+    private final CaseLaw law;
     private final Clock clock;
 
-    public StatementService(TenantTransactions transactions, CaseRepository cases, ClaimRepository claims,
-                            DebtorRepository debtors, PaymentRepository payments, BaseRateService baseRates, Clock clock) {
+    public StatementService(TenantTransactions transactions, CaseRepository cases, CaseLaw law, Clock clock) {
         this.transactions = transactions;
         this.cases = cases;
-        this.claims = claims;
-        this.debtors = debtors;
-        this.payments = payments;
-        this.baseRates = baseRates;
+        this.law = law;
         this.clock = clock;
     }
 
@@ -80,56 +73,33 @@ public class StatementService {
             return Uni.createFrom().failure(ApiException.invalid("asOf", "must not be after today (%s)".formatted(today)));
         }
         return transactions.inTransaction(caller.tenantId(), session -> cases.findById(session, caseId)
-                        .chain(found -> {
-                            Case c = found.orElseThrow(() -> ApiException.notFound("case", caseId));
-                            return baseRates.engine(session).chain(engine -> payments.ofCase(session, caseId)
-                                    .chain(paid -> claims.ofCase(session, caseId).chain(list -> {
-                                        if (list.isEmpty()) {
-                                            return Uni.createFrom().item(new Loaded(c, list, Optional.empty(), paid, engine));
-                                        }
-                                        // All claims of a case belong to one debtor (placement joins claims by debtor).
-                                        return debtors.findById(session, list.getFirst().debtorId())
-                                                .map(debtor -> new Loaded(c, list, debtor, paid, engine));
-                                    })));
-                        }))
-                .map(loaded -> compute(loaded, asOf));
+                        .chain(found -> law.of(session, found.orElseThrow(() -> ApiException.notFound("case", caseId))))
+                        .map(facts -> compute(facts, asOf)));
     }
 
-    private record Loaded(Case c, List<Claim> claims, Optional<Debtor> debtor, List<PaymentRepository.Allocated> payments,
-                          LegalEngine engine) {
-    }
-
-    private static CaseStatement compute(Loaded loaded, LocalDate asOf) {
-        LegalEngine engine = loaded.engine();
-        List<PaymentRepository.Allocated> paid = loaded.payments().stream()
+    private static CaseStatement compute(CaseLaw.Facts facts, LocalDate asOf) {
+        LegalEngine engine = facts.engine();
+        List<PaymentRepository.Allocated> paid = facts.payments().stream()
                 .filter(p -> !p.payment().paidOn().isAfter(asOf)).toList();
-        List<AllocationLine> lines = paid.stream()
-                .flatMap(p -> p.lines().stream().map(line -> line.toLine(p.payment()))).toList();
-        Optional<DebtorKind> kind = loaded.debtor().map(Debtor::kind);
+        List<AllocationLine> lines = facts.allocationLines().stream().filter(line -> !line.paidOn().isAfter(asOf)).toList();
         List<ClaimEntry> entries = new ArrayList<>();
-        for (Claim claim : loaded.claims()) {
+        for (Claim claim : facts.claims()) {
             if (!"EUR".equals(claim.currencyCode())) {
                 // The statutory fees (e.g. the § 288(5) flat fee) are EUR amounts; other currencies are not modelled.
                 throw new ApiException(ErrorCode.CONFLICT, "the statement covers EUR claims only; claim %s is in %s"
                         .formatted(claim.externalReference(), claim.currencyCode()));
             }
-            io.agiledunning.cases.law.Claim facts = facts(claim, kind.orElse(DebtorKind.CONSUMER));
+            io.agiledunning.cases.law.Claim claimFacts = facts.facts(claim);
             ClaimStatement statement;
             try {
-                statement = engine.statement(facts, lines, asOf);
+                statement = engine.statement(claimFacts, lines, asOf);
             } catch (BaseRateTable.MissingBaseRateException e) {
                 throw missingBaseRate(engine.baseRates(), asOf);
             }
-            entries.add(new ClaimEntry(claim, facts, statement));
+            entries.add(new ClaimEntry(claim, claimFacts, statement));
         }
-        return new CaseStatement(loaded.c(), asOf, kind, List.copyOf(entries), paid);
-    }
-
-    /** The facts the engine looks at; the issue date stands for both the day the claim arose and the invoice's receipt. */
-    static io.agiledunning.cases.law.Claim facts(Claim claim, DebtorKind kind) {
-        return io.agiledunning.cases.law.Claim.of(claim.id().toString(), claim.principal(), claim.issueDate(), claim.dueDate(), kind)
-                .withInvoiceReceived(claim.issueDate())
-                .withConsumerNotice(claim.consumerNotice());
+        Optional<DebtorKind> kind = facts.debtor().map(Debtor::kind);
+        return new CaseStatement(facts.theCase(), asOf, kind, List.copyOf(entries), paid, facts.legal().version());
     }
 
     static ApiException missingBaseRate(BaseRateTable table, LocalDate asOf) {

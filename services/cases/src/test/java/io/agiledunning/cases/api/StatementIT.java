@@ -87,6 +87,7 @@ class StatementIT {
                 .body("claims[0].paid.amount", equalTo(0.0f))
                 .body("claims[0].limitation.date", equalTo("2028-12-31"))
                 .body("claims[0].limitation.timeBarred", equalTo(false))
+                .body("claims[0].limitation.expiresSoon", equalTo(false))
                 .body("totals.principal.amount", equalTo(1000.0f))
                 .body("totals.interest.amount", equalTo(13.59f))
                 .body("totals.costs.amount", equalTo(40.0f))
@@ -256,6 +257,27 @@ class StatementIT {
 
         // Another tenant cannot even find the barred case.
         command(globex.agentToken(), barredCase, HAND_OVER).statusCode(404).body("code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theStatementWarnsNinetyDaysBeforeAClaimBecomesTimeBarred() {
+        // A consumer claim without the § 286(3) notice and without reminders is never in default: no interest, so
+        // no base rate is needed for any day. Arose 2023-05-01 → limitation ends 2026-12-31 (§§ 195, 199).
+        Map<String, Object> body = placement(unique("D"), "CONSUMER", unique("INV"), false);
+        ((Map<String, Object>) body.get("claim")).putAll(Map.of("issueDate", "2023-05-01", "dueDate", "2023-05-15"));
+        String caseId = place(acme.agentToken(), body).statusCode(201).extract().path("case.id");
+
+        // 2026-09-01: 121 days left → no warning yet; 2026-11-15: 46 days left (< 90) → warning; not barred in either.
+        as(acme.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-09-01", caseId).then().statusCode(200)
+                .body("claims[0].defaultStart", nullValue())
+                .body("claims[0].limitation.date", equalTo("2026-12-31"))
+                .body("claims[0].limitation.timeBarred", equalTo(false))
+                .body("claims[0].limitation.expiresSoon", equalTo(false));
+        as(acme.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-11-15", caseId).then().statusCode(200)
+                .body("claims[0].limitation.timeBarred", equalTo(false))
+                .body("claims[0].limitation.expiresSoon", equalTo(true));
+        as(globex.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-11-15", caseId).then().statusCode(404);
     }
 
     private static final String HAND_OVER = """

@@ -141,6 +141,56 @@ class PaymentAllocationIT {
         statementResponse(globex, caseId, "2025-03-31").statusCode(404).body("code", equalTo("NOT_FOUND"));
     }
 
+    @Test
+    void aPaymentGoesToTheClaimTheDebtorNamedAndTheTenantsLegalSettingsApply() throws Exception {
+        TestTenant named = TestTenants.create("pay-named");
+        // This tenant claims no § 288(5) flat fee and settles principal before interest (§ 497(3) order).
+        given().auth().oauth2(named.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("chargeB2bFlatFee", false, "allocationOrder", "COSTS_PRINCIPAL_INTEREST"))
+                .put("/api/legal-settings").then().log().ifValidationFails().statusCode(200).body("version", equalTo(1));
+        String debtor = "D-" + UUID.randomUUID();
+        String older = "INV-A-" + UUID.randomUUID();
+        String newer = "INV-B-" + UUID.randomUUID();
+        String caseId = place(named, debtor, older, "2025-01-01", "2025-01-15", "1000.00").statusCode(201)
+                .extract().path("case.id");
+        String newerId = place(named, debtor, newer, "2025-03-01", "2025-03-15", "500.00").statusCode(201)
+                .extract().path("claim.id");
+
+        // 100.00 on 2025-03-31 naming claim B: § 366(1) puts the debtor's choice before the statutory order, which
+        // would have chosen A (in default, higher rate). B is not in default: no costs, no interest → principal 100.
+        EventEnvelope designated = EventEnvelope.of(new PaymentRecorded(UUID.randomUUID(), UUID.fromString(caseId),
+                        Money.of("100.00", "EUR"), "BANK_TRANSFER", LocalDate.parse("2025-03-31"), List.of(UUID.fromString(newerId))),
+                named.id(), caseId, Instant.now(), "test", json);
+        publish(designated);
+        Eventually.within(Duration.ofSeconds(30), () -> statement(named, caseId, "2025-03-31").body("payments", hasSize(1)));
+        // 50.00 the same day without designation: A by § 366(2); within A costs (none: no flat fee), then principal
+        // before interest → principal 50.00, the interest 13.59 (44 days at 11.27 %, see above) stays owed.
+        EventEnvelope plain = paymentRecorded(named, UUID.fromString(caseId), Money.of("50.00", "EUR"), "2025-03-31");
+        publish(plain);
+        Eventually.within(Duration.ofSeconds(30), () -> statement(named, caseId, "2025-03-31").body("payments", hasSize(2)));
+
+        String first = "payments.find { it.paymentId == '%s' }.".formatted(paymentIdOf(designated));
+        String second = "payments.find { it.paymentId == '%s' }.".formatted(paymentIdOf(plain));
+        // A: 1000 + 13.59 − 50 = 963.59 (no flat fee); B: 500 − 100 = 400.00; total 1363.59.
+        statement(named, caseId, "2025-03-31")
+                .body("legalSettingsVersion", equalTo(1))
+                .body(first + "allocations.claimReference", contains(newer))
+                .body(first + "allocations.component", contains("PRINCIPAL"))
+                .body(first + "allocations.amount.amount", contains(100.0f))
+                .body(first + "allocations[0].claimRule", equalTo("§ 366(1) BGB: the debtor named this claim"))
+                .body(second + "allocations.claimReference", contains(older))
+                .body(second + "allocations.component", contains("PRINCIPAL"))
+                .body(second + "allocations.amount.amount", contains(50.0f))
+                .body("claims[0].fees", hasSize(0))
+                .body("claims[0].interest.amount", equalTo(13.59f))
+                .body("claims[0].balance.amount", equalTo(963.59f))
+                .body("claims[1].balance.amount", equalTo(400.0f))
+                .body("totals.balance.amount", equalTo(1363.59f));
+        // Acme's settings are untouched: its statements still carry the flat fee (first test), version 0.
+        given().auth().oauth2(acme.viewerToken()).get("/api/legal-settings").then().statusCode(200)
+                .body("version", equalTo(0)).body("chargeB2bFlatFee", equalTo(true));
+    }
+
     private static String paymentIdOf(EventEnvelope envelope) {
         return envelope.payload().get("paymentId").asText();
     }

@@ -31,14 +31,23 @@ import java.util.UUID;
 @Path("/api/payments")
 public class PaymentResource {
 
+    /**
+     * @param designatedClaimIds the case's claims the debtor named for this payment, in the order named (§ 366(1)
+     *                           BGB, e.g. invoice numbers in the transfer's remittance text); optional
+     */
     public record RecordPaymentRequest(@NotNull UUID caseId, @NotNull Money amount, @NotNull PaymentMethod method,
-                                       @NotNull LocalDate receivedOn, @Size(max = 140) String reference) {
+                                       @NotNull LocalDate receivedOn, @Size(max = 140) String reference,
+                                       @Size(max = 50) List<@NotNull UUID> designatedClaimIds) {
+        List<UUID> designation() {
+            return designatedClaimIds == null ? List.of() : List.copyOf(designatedClaimIds);
+        }
     }
 
     public record PaymentView(UUID id, UUID caseId, Money amount, PaymentMethod method, LocalDate receivedOn, String reference,
-                              Instant createdAt) {
+                              List<UUID> designatedClaimIds, Instant createdAt) {
         static PaymentView of(Payment p) {
-            return new PaymentView(p.id(), p.caseId(), p.amount(), p.method(), p.receivedOn(), p.reference(), p.createdAt());
+            return new PaymentView(p.id(), p.caseId(), p.amount(), p.method(), p.receivedOn(), p.reference(),
+                    p.designatedClaimIds(), p.createdAt());
         }
     }
 
@@ -54,7 +63,7 @@ public class PaymentResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT})
     public Uni<Response> record(@Valid @NotNull RecordPaymentRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {
         return payments.record(currentTenant.require(), request.caseId(), request.amount(), request.method(), request.receivedOn(),
-                        request.reference(), correlationId)
+                        request.reference(), request.designation(), correlationId)
                 .map(p -> Response.created(URI.create("/api/payments/case/" + p.caseId())).entity(PaymentView.of(p)).build());
     }
 

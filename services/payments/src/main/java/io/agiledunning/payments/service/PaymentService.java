@@ -36,19 +36,21 @@ public class PaymentService {
 
     /** Records a payment received outside the platform (e.g. a bank transfer the tenant saw). */
     public Uni<Payment> record(TenantContext caller, UUID caseId, Money amount, PaymentMethod method, LocalDate receivedOn,
-                               String reference, String correlationId) {
+                               String reference, List<UUID> designatedClaimIds, String correlationId) {
         if (receivedOn.isAfter(LocalDate.now(clock))) {
             return Uni.createFrom().failure(ApiException.invalid("receivedOn", "must not be in the future"));
         }
         Payment payment;
         try {
-            payment = Payment.record(caller.tenantId(), caseId, amount, method, receivedOn, reference, caller.subject(), clock.instant());
+            payment = Payment.record(caller.tenantId(), caseId, amount, method, receivedOn, reference, designatedClaimIds,
+                    caller.subject(), clock.instant());
         } catch (IllegalArgumentException e) {
             return Uni.createFrom().failure(ApiException.invalid("amount", e.getMessage()));
         }
         return transactions.inTransaction(caller.tenantId(), session -> payments.persist(session, payment)
                 .call(p -> outbox.append(session, caller.tenantId(), p.caseId(),
-                        new PaymentRecorded(p.id(), p.caseId(), p.amount(), p.method().name(), p.receivedOn()), correlationId)));
+                        new PaymentRecorded(p.id(), p.caseId(), p.amount(), p.method().name(), p.receivedOn(),
+                                p.designatedClaimIds()), correlationId)));
     }
 
     public Uni<List<Payment>> forCase(TenantContext caller, UUID caseId) {

@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -76,6 +78,33 @@ class PaymentRecordedEventIT {
                 envelope.payloadAs(PaymentRecorded.class, json));
     }
 
+
+    @Test
+    void theClaimsTheDebtorNamedAreStoredAndCarriedInOrderByTheEvent() {
+        TestTenant tenant = TestTenants.create("pay-designation");
+        UUID caseId = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        LocalDate receivedOn = LocalDate.now(ZoneOffset.UTC).minusDays(1);
+        String paymentId = given().auth().oauth2(tenant.agentToken()).contentType(ContentType.JSON)
+                .body("""
+                        {"caseId": "%s", "amount": {"amount": 80.00, "currency": "EUR"}, "method": "BANK_TRANSFER",
+                         "receivedOn": "%s", "reference": "RE 2 und RE 1", "designatedClaimIds": ["%s", "%s"]}"""
+                        .formatted(caseId, receivedOn, second, first))
+                .post("/api/payments")
+                .then().statusCode(201)
+                .body("designatedClaimIds", contains(second.toString(), first.toString()))
+                .extract().path("id");
+        given().auth().oauth2(tenant.viewerToken()).get("/api/payments/case/{id}", caseId).then()
+                .statusCode(200)
+                .body("[0].designatedClaimIds", contains(second.toString(), first.toString()));
+
+        relay.relayAll();
+        EventEnvelope envelope = read(PublishedEvents.onlyValueWithKey(Topics.PAYMENTS, tenant.id() + ":" + caseId));
+        assertEquals(new PaymentRecorded(UUID.fromString(paymentId), caseId, Money.of("80.00", "EUR"), "BANK_TRANSFER",
+                        receivedOn, List.of(second, first)),
+                envelope.payloadAs(PaymentRecorded.class, json));
+    }
 
     private EventEnvelope read(String value) {
         try {

@@ -30,12 +30,16 @@ public class DueIndex {
         this.pool = pool;
     }
 
-    /** Claims up to {@code limit} due cases not leased by a live replica, oldest due first. */
+    /**
+     * Claims up to {@code limit} due cases not leased by a live replica, oldest due first. Cases of a tenant whose
+     * dunning is on hold ({@code tenant_dunning_holds}, a suspended tenant) are not claimed: they stay due.
+     */
     public Uni<List<DueCase>> claim(String owner, Instant now, Instant leaseUntil, int limit) {
         return pool.withTransaction(connection -> connection.preparedQuery("""
                         with due as (
                             select case_id from dunning_due
                             where due_at <= $1 and (lease_until is null or lease_until <= $1)
+                              and not exists (select 1 from tenant_dunning_holds h where h.tenant_id = dunning_due.tenant_id)
                             order by due_at
                             limit $2
                             for update skip locked)

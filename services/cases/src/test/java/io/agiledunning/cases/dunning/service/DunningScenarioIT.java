@@ -10,6 +10,7 @@ import io.agiledunning.testsupport.TestTenants;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +24,8 @@ import java.util.UUID;
 import static io.agiledunning.cases.dunning.service.DunningSimulation.berlin;
 import static io.agiledunning.cases.dunning.service.DunningSimulation.money;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -151,6 +154,46 @@ class DunningScenarioIT {
         assertTrue(globexSent.stream().allMatch(s -> s.tenantId().equals(globex.id().toString())));
         assertTrue(sim.sent(acme, other).isEmpty());
         given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}", other).then().statusCode(404);
+
+        remindersShapeTheStatement(acme, berlin, globex, other);
+    }
+
+    /**
+     * The reminders the engine sent are the claim's reminders in its statement. Consumer claim of 120.00, issued
+     * 2025-11-01, due 2025-12-01, with the § 286(3) notice: default began on the 30th day after due and receipt,
+     * 2025-12-31 — before any reminder, so none of them created it. As of 2026-06-30 (interest through 06-29):
+     * 2026-01-01..2026-06-29 = 31 + 28 + 31 + 30 + 31 + 29 = 180 days. Reminders 6 Jan, 20 Jan, 3 Feb, 20 Jun: the
+     * first is never charged, the other three were sent in default and cost the tenant's reminder fee.
+     */
+    private static void remindersShapeTheStatement(TestTenant acme, UUID acmeCase, TestTenant globex, UUID globexCase) {
+        // Acme keeps the defaults: 1.27 + 5 = 6.27 %: 120 × 6.27 × 180 / 36500 = 3.7104… → 3.71; fees 3 × 1.50 = 4.50;
+        // balance 120 + 3.71 + 4.50 = 128.21.
+        given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-06-30", acmeCase).then()
+                .log().ifValidationFails().statusCode(200)
+                .body("legalSettingsVersion", equalTo(0))
+                .body("claims[0].reminders", contains("2026-01-06", "2026-01-20", "2026-02-03", "2026-06-20"))
+                .body("claims[0].defaultStart.began", equalTo("2025-12-31"))
+                .body("claims[0].interest.amount", equalTo(3.71f))
+                .body("claims[0].fees.chargedOn", contains("2026-01-20", "2026-02-03", "2026-06-20"))
+                .body("claims[0].costs.amount", equalTo(4.5f))
+                .body("totals.balance.amount", equalTo(128.21f));
+        // Globex charges 2.50 per reminder and caps interest at 3 %: 120 × 3 × 180 / 36500 = 1.7753… → 1.78;
+        // fees 3 × 2.50 = 7.50; balance 120 + 1.78 + 7.50 = 129.28. Acme's figures above are untouched by it.
+        given().auth().oauth2(globex.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("reminderFee", money("2.50"), "interestCapPercent", 3)).put("/api/legal-settings").then()
+                .log().ifValidationFails().statusCode(200);
+        given().auth().oauth2(globex.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-06-30", globexCase).then()
+                .log().ifValidationFails().statusCode(200)
+                .body("legalSettingsVersion", equalTo(1))
+                .body("claims[0].reminders", contains("2026-01-06", "2026-01-20", "2026-02-03", "2026-06-20"))
+                .body("claims[0].interestPeriods[0].ratePercent", equalTo(3.0f))
+                .body("claims[0].interest.amount", equalTo(1.78f))
+                .body("claims[0].costs.amount", equalTo(7.5f))
+                .body("totals.balance.amount", equalTo(129.28f));
+        given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-06-30", acmeCase).then()
+                .statusCode(200).body("totals.balance.amount", equalTo(128.21f));
+        given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-06-30", globexCase).then()
+                .statusCode(404);
     }
 
     record Step(String step, LocalDateTime at) {

@@ -1,0 +1,107 @@
+package io.agiledunning.cases.dunning.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.common.events.EventEnvelope;
+import io.agiledunning.common.events.TenantReactivated;
+import io.agiledunning.common.events.TenantSuspended;
+import io.agiledunning.common.events.Topics;
+import io.agiledunning.testsupport.Eventually;
+import io.agiledunning.testsupport.KafkaResource;
+import io.agiledunning.testsupport.KafkaServer;
+import io.agiledunning.testsupport.KeycloakResource;
+import io.agiledunning.testsupport.PostgresResource;
+import io.agiledunning.testsupport.TestTenant;
+import io.agiledunning.testsupport.TestTenants;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.agiledunning.cases.dunning.service.DunningSimulation.berlin;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * A platform admin's suspension of a tenant (TenantSuspended from onboarding, over Kafka) pauses the engine for that
+ * tenant's cases only; reactivation resumes them on the next run, with nothing lost or sent twice.
+ */
+@QuarkusTest
+@WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "service", value = "cases"))
+@WithTestResource(KeycloakResource.class)
+@WithTestResource(KafkaResource.class)
+class TenantSuspensionIT {
+
+    @Inject
+    DunningEngine engine;
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper json;
+
+    @AfterEach
+    void systemTime() {
+        SimulationClock.CLOCK.release();
+    }
+
+    @Test
+    void aSuspendedTenantsDebtorsAreNotContactedUntilItIsReactivated() throws Exception {
+        TestTenant suspended = TestTenants.create("hold-acme");
+        TestTenant active = TestTenants.create("hold-globex");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // Separate simulations: the held case stays due, so it must not drive the active tenant's clock loop.
+        DunningSimulation held = new DunningSimulation(engine, pool, json);
+        DunningSimulation running = new DunningSimulation(engine, pool, json);
+        held.at(berlin(2026, 1, 5, 10, 0)); // a Monday
+        UUID acmeCase = held.place(suspended, "hold-" + run, "BE", "120.00", "0.00");
+        UUID globexCase = running.place(active, "run-" + run, "BE", "120.00", "0.00");
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", KafkaServer.start().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            publish(producer, EventEnvelope.of(new TenantSuspended(suspended.alias(), "unpaid platform invoice", "platform-admin"),
+                    suspended.id(), suspended.id().toString(), Instant.now(), "test", json));
+            Eventually.within(Duration.ofSeconds(30), () -> assertEquals(1, holds(suspended)));
+
+            running.runUntil(berlin(2026, 1, 8, 12, 0));
+            assertEquals(List.of("friendly-reminder"), steps(running.sent(active, globexCase)), "the other tenant is worked");
+            assertEquals(List.of(), steps(held.sent(suspended, acmeCase)), "nothing for the suspended tenant's debtor");
+            assertEquals("OPEN", held.status(suspended, acmeCase), "the case itself is unchanged");
+
+            publish(producer, EventEnvelope.of(new TenantReactivated(suspended.alias(), "platform-admin"),
+                    suspended.id(), suspended.id().toString(), Instant.now(), "test", json));
+            Eventually.within(Duration.ofSeconds(30), () -> assertEquals(0, holds(suspended)));
+        }
+        held.runUntil(berlin(2026, 1, 9, 12, 0));
+        List<DunningSimulation.Sent> resumed = held.sent(suspended, acmeCase);
+        assertEquals(List.of("friendly-reminder"), steps(resumed), "resumed once, not repeated for the days on hold");
+        assertEquals(berlin(2026, 1, 8, 12, 0), resumed.getFirst().at().atZone(DunningSimulation.BERLIN).toInstant(),
+                "sent on the first run after the hold was lifted");
+        assertEquals(List.of("friendly-reminder"), steps(running.sent(active, globexCase)));
+    }
+
+    private int holds(TestTenant tenant) {
+        return pool.preparedQuery("select count(*) as n from tenant_dunning_holds where tenant_id = $1")
+                .execute(Tuple.of(tenant.id())).await().atMost(Duration.ofSeconds(10)).iterator().next().getInteger("n");
+    }
+
+    private void publish(KafkaProducer<String, String> producer, EventEnvelope envelope) throws Exception {
+        producer.send(new ProducerRecord<>(Topics.TENANTS, envelope.messageKey(), json.writeValueAsString(envelope))).get();
+    }
+
+    private static List<String> steps(List<DunningSimulation.Sent> sent) {
+        return sent.stream().map(DunningSimulation.Sent::step).toList();
+    }
+}

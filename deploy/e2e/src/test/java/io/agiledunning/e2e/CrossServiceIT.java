@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agiledunning.testsupport.KafkaServer;
 import io.agiledunning.testsupport.PublishedEvents;
 import io.agiledunning.testsupport.KeycloakAdmin;
@@ -313,6 +314,63 @@ class CrossServiceIT {
         assertEquals(List.of("UNAUTHENTICATED"), errorCodes(anonymous), () -> anonymous.prettify());
         JsonPath strategies = graphql.post(agent, "{ dunningStrategies { key version status } }");
         assertEquals(List.of(), errorCodes(strategies), () -> strategies.prettify());
+    }
+
+    @Test
+    @DisplayName("a tenant admin drafts, validates and publishes a strategy and maps a segment to it; others see nothing")
+    void strategiesAndSegmentsThroughTheApi() throws Exception {
+        TestTenant tenant = TestTenants.create("e2e-strategies");
+        String admin = tenant.adminToken();
+        JsonPath builtIn = graphql.post(tenant.viewerToken(), "{ builtInDunningStrategy }");
+        assertEquals(List.of(), errorCodes(builtIn), () -> builtIn.prettify());
+        ObjectMapper mapper = new ObjectMapper();
+        ObjectNode definition = (ObjectNode) mapper.readTree(builtIn.getString("data.builtInDunningStrategy"));
+        String key = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        definition.put("key", key);
+
+        String create = """
+                mutation($d: String!) { createDunningStrategyDraft(definition: $d) { id key version status problems { field reason } } }""";
+        JsonPath forbidden = graphql.post(tenant.agentToken(), create, Map.of("d", definition.toString()));
+        assertEquals(List.of("FORBIDDEN"), errorCodes(forbidden), () -> forbidden.prettify());
+        JsonPath notJson = graphql.post(admin, create, Map.of("d", "{ steps: "));
+        assertEquals(List.of("VALIDATION"), errorCodes(notJson), () -> notJson.prettify());
+
+        ObjectNode broken = definition.deepCopy();
+        broken.putArray("steps");
+        JsonPath problems = graphql.post(tenant.agentToken(),
+                "query($d: String!) { validateDunningStrategy(definition: $d) { field reason } }", Map.of("d", broken.toString()));
+        assertEquals(List.of(), errorCodes(problems), () -> problems.prettify());
+        assertFalse(problems.getList("data.validateDunningStrategy").isEmpty(), () -> problems.prettify());
+
+        JsonPath draft = graphql.post(admin, create, Map.of("d", definition.toString()));
+        assertEquals(List.of(), errorCodes(draft), () -> draft.prettify());
+        assertEquals("DRAFT", draft.getString("data.createDunningStrategyDraft.status"));
+        assertEquals(List.of(), draft.getList("data.createDunningStrategyDraft.problems"));
+        String id = draft.getString("data.createDunningStrategyDraft.id");
+        JsonPath published = graphql.post(admin, "mutation($id: ID!) { publishDunningStrategy(id: $id) { status version } }",
+                Map.of("id", id));
+        assertEquals(List.of(), errorCodes(published), () -> published.prettify());
+        assertEquals("PUBLISHED", published.getString("data.publishDunningStrategy.status"));
+        JsonPath immutable = graphql.post(admin, "mutation($id: ID!, $d: String!) { reviseDunningStrategyDraft(id: $id, definition: $d) { id } }",
+                Map.of("id", id, "d", definition.toString()));
+        assertEquals(List.of("CONFLICT"), errorCodes(immutable), () -> immutable.prettify());
+
+        JsonPath segment = graphql.post(admin, """
+                mutation($key: String!) { saveDunningSegment(input: {key: "large-b2b", priority: 1, strategyKey: $key,
+                    controlShare: 0.1, rule: {debtorKind: "BUSINESS", minAmount: 1000, germanStates: ["BY", "BE"]}})
+                  { key priority strategyKey controlShare rule { debtorKind minAmount germanStates } } }""", Map.of("key", key));
+        assertEquals(List.of(), errorCodes(segment), () -> segment.prettify());
+        assertEquals(List.of("BE", "BY"), segment.getList("data.saveDunningSegment.rule.germanStates"));
+        JsonPath segments = graphql.post(tenant.viewerToken(), "{ dunningSegments { key strategyKey } }");
+        assertEquals(List.of("large-b2b"), segments.getList("data.dunningSegments.key"), () -> segments.prettify());
+
+        JsonPath read = graphql.post(tenant.viewerToken(), "query($id: ID!) { dunningStrategy(id: $id) { key status definition } }",
+                Map.of("id", id));
+        assertEquals(key, mapper.readTree(read.getString("data.dunningStrategy.definition")).get("key").asText(), () -> read.prettify());
+        JsonPath foreign = graphql.post(tenantB.adminToken(), "query($id: ID!) { dunningStrategy(id: $id) { key } }", Map.of("id", id));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(foreign), () -> foreign.prettify());
+        JsonPath foreignSegments = graphql.post(tenantB.viewerToken(), "{ dunningSegments { key } }");
+        assertFalse(foreignSegments.getList("data.dunningSegments.key").contains("large-b2b"), () -> foreignSegments.prettify());
     }
 
     @Test

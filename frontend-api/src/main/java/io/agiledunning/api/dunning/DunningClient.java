@@ -2,19 +2,26 @@ package io.agiledunning.api.dunning;
 
 import io.agiledunning.api.errors.ServiceErrorMapper;
 import io.agiledunning.api.security.PropagateCallerToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.agiledunning.common.errors.FieldError;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
-/** The cases service's dunning reads (docs/dunning.md), called with the caller's own access token. */
+/** The cases service's dunning API (docs/dunning.md), called with the caller's own access token. */
 @Path("/api")
 @RegisterRestClient(configKey = "cases")
 @RegisterProvider(ServiceErrorMapper.class)
@@ -33,6 +40,23 @@ public interface DunningClient {
     record StrategyDto(UUID id, String key, int version, String status) {
     }
 
+    /** A strategy version with its definition (the JSON document of docs/dunning.md) and what blocks publishing it. */
+    record StrategyDetailDto(UUID id, String key, int version, String status, JsonNode definition, List<FieldError> problems,
+                             Instant createdAt, Instant publishedAt, Instant archivedAt) {
+    }
+
+    record SegmentRuleDto(String debtorKind, BigDecimal minAmount, BigDecimal maxAmount, Integer minDaysPastDue,
+                          Integer maxDaysPastDue, Set<String> germanStates, Map<String, String> attributes) {
+    }
+
+    record SegmentDto(String key, int priority, SegmentRuleDto rule, String strategyKey, BigDecimal controlShare,
+                      String controlStrategyKey) {
+    }
+
+    record SegmentBody(Integer priority, SegmentRuleDto rule, String strategyKey, BigDecimal controlShare,
+                       String controlStrategyKey) {
+    }
+
     @GET
     @Path("/cases/{id}/dunning")
     Uni<CasePlanDto> plan(@PathParam("id") UUID caseId, @QueryParam("next") int next);
@@ -40,4 +64,40 @@ public interface DunningClient {
     @GET
     @Path("/strategies")
     Uni<List<StrategyDto>> strategies();
+
+    @GET
+    @Path("/strategies/{id}")
+    Uni<StrategyDetailDto> strategy(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/strategies/default")
+    Uni<JsonNode> builtInStrategy();
+
+    @POST
+    @Path("/strategies")
+    Uni<StrategyDetailDto> createDraft(JsonNode definition);
+
+    @PUT
+    @Path("/strategies/{id}")
+    Uni<StrategyDetailDto> revise(@PathParam("id") UUID id, JsonNode definition);
+
+    @POST
+    @Path("/strategies/validate")
+    Uni<List<FieldError>> validate(JsonNode definition);
+
+    @POST
+    @Path("/strategies/{id}/publish")
+    Uni<StrategyDetailDto> publish(@PathParam("id") UUID id);
+
+    @POST
+    @Path("/strategies/{id}/archive")
+    Uni<StrategyDetailDto> archive(@PathParam("id") UUID id);
+
+    @GET
+    @Path("/segments")
+    Uni<List<SegmentDto>> segments();
+
+    @PUT
+    @Path("/segments/{key}")
+    Uni<SegmentDto> saveSegment(@PathParam("key") String key, SegmentBody body);
 }

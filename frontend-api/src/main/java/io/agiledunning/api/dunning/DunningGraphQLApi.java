@@ -1,9 +1,11 @@
 package io.agiledunning.api.dunning;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.agiledunning.api.errors.GraphQLErrors;
 import io.agiledunning.api.errors.GraphQLIds;
 import io.agiledunning.api.security.Caller;
 import io.agiledunning.common.errors.ApiException;
+import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -90,10 +92,13 @@ public class DunningGraphQLApi {
     }
 
 
-    /** Reads only: 3 s, two retries, a circuit breaker; errors the service reported are answers, not failures. */
+    /**
+     * Reads: 3 s and two retries; writes (drafts, publishing, segments): 5 s, never retried — a retry after a lost
+     * answer would create a second draft or meet a version already published. A circuit breaker per method; errors
+     * the service reported are answers, not failures.
+     */
     @ApplicationScoped
-    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
             skipOn = ApiException.class)
     public static class DunningGateway {
@@ -104,12 +109,60 @@ public class DunningGraphQLApi {
             this.client = client;
         }
 
+        @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+        @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
         public Uni<DunningClient.CasePlanDto> plan(UUID caseId, int next) {
             return client.plan(caseId, next);
         }
 
+        @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+        @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
         public Uni<List<DunningClient.StrategyDto>> strategies() {
             return client.strategies();
+        }
+
+        @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+        @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+        public Uni<DunningClient.StrategyDetailDto> strategy(UUID id) {
+            return client.strategy(id);
+        }
+
+        @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+        @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+        public Uni<JsonNode> builtInStrategy() {
+            return client.builtInStrategy();
+        }
+
+        @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+        @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+        public Uni<List<FieldError>> validate(JsonNode definition) {
+            return client.validate(definition);
+        }
+
+        @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+        @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+        public Uni<List<DunningClient.SegmentDto>> segments() {
+            return client.segments();
+        }
+
+        public Uni<DunningClient.StrategyDetailDto> createDraft(JsonNode definition) {
+            return client.createDraft(definition);
+        }
+
+        public Uni<DunningClient.StrategyDetailDto> revise(UUID id, JsonNode definition) {
+            return client.revise(id, definition);
+        }
+
+        public Uni<DunningClient.StrategyDetailDto> publish(UUID id) {
+            return client.publish(id);
+        }
+
+        public Uni<DunningClient.StrategyDetailDto> archive(UUID id) {
+            return client.archive(id);
+        }
+
+        public Uni<DunningClient.SegmentDto> saveSegment(String key, DunningClient.SegmentBody body) {
+            return client.saveSegment(key, body);
         }
     }
 }

@@ -91,7 +91,7 @@ public record CaseStatementView(UUID caseId, LocalDate asOf, String currency, De
     public record Totals(Money principal, Money interest, Money costs, Money allocated, Money balance, Money paid) {
     }
 
-    static CaseStatementView of(StatementService.CaseStatement s) {
+    public static CaseStatementView of(StatementService.CaseStatement s) {
         String currency = s.c().currencyCode();
         Money zero = Money.ofMinor(0, currency);
         Money principal = zero, interest = zero, costs = zero, allocated = zero, balance = zero, paid = zero;

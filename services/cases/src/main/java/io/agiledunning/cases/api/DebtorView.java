@@ -11,7 +11,7 @@ public record DebtorView(UUID id, String externalReference, String kind, String 
                          PostalAddress address, String language, String timeZone, String germanState, boolean deceased,
                          boolean insolvency, boolean vulnerable, Instant createdAt, Instant updatedAt) {
 
-    static DebtorView of(Debtor d) {
+    public static DebtorView of(Debtor d) {
         return new DebtorView(d.id(), d.externalReference(), d.kind().name(), d.name(), d.emails(), d.phones(), d.address(),
                 d.language(), d.timeZone(), d.germanState(), d.deceased(), d.insolvency(), d.vulnerable(), d.createdAt(),
                 d.updatedAt());

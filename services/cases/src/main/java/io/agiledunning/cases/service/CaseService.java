@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.cases.Case;
 import io.agiledunning.cases.CaseEvent;
 import io.agiledunning.cases.CaseStatus;
+import io.agiledunning.cases.handover.HandoverPackages;
 import io.agiledunning.cases.lifecycle.CaseCommand;
 import io.agiledunning.cases.lifecycle.CaseLifecycle;
 import io.agiledunning.cases.lifecycle.Refusal;
@@ -41,16 +42,19 @@ public class CaseService {
     private final CaseRepository cases;
     private final Outbox outbox;
     private final HandoverCheck handoverCheck;
+    private final HandoverPackages handoverPackages;
     private final DueIndex dueIndex;
     private final Clock clock;
     private final ObjectMapper json;
 
     public CaseService(TenantTransactions transactions, CaseRepository cases, Outbox outbox, HandoverCheck handoverCheck,
+                       HandoverPackages handoverPackages,
                        DueIndex dueIndex, Clock clock, ObjectMapper json) {
         this.transactions = transactions;
         this.cases = cases;
         this.outbox = outbox;
         this.handoverCheck = handoverCheck;
+        this.handoverPackages = handoverPackages;
         this.dueIndex = dueIndex;
         this.clock = clock;
         this.json = json;
@@ -129,9 +133,10 @@ public class CaseService {
      */
     public Uni<Case> record(org.hibernate.reactive.mutiny.Mutiny.Session session, TenantContext caller, Case c,
                              Transition transition, CaseCommand command, Instant now, String correlationId) {
-        if (command instanceof CaseCommand.HandOver) {
+        if (command instanceof CaseCommand.HandOver handOver) {
             return handoverCheck.refuseTimeBarred(session, c, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))
-                    .chain(() -> recordChecked(session, caller, c, transition, command, now, correlationId));
+                    .chain(() -> recordChecked(session, caller, c, transition, command, now, correlationId))
+                    .call(handedOver -> handoverPackages.take(session, caller.tenantId(), handedOver, handOver, now));
         }
         return recordChecked(session, caller, c, transition, command, now, correlationId);
     }

@@ -77,7 +77,8 @@ public class StatementService {
                         .map(facts -> compute(facts, asOf)));
     }
 
-    private static CaseStatement compute(CaseLaw.Facts facts, LocalDate asOf) {
+    /** The statement of a case already read (see {@link CaseLaw}). @throws ApiException as {@link #statement} */
+    public static CaseStatement compute(CaseLaw.Facts facts, LocalDate asOf) {
         LegalEngine engine = facts.engine();
         List<PaymentRepository.Allocated> paid = facts.payments().stream()
                 .filter(p -> !p.payment().paidOn().isAfter(asOf)).toList();

@@ -22,6 +22,7 @@ public enum EventType {
     CASE_CLOSED("CaseClosed", 1, Topics.CASES, CaseClosed.class),
     PAYMENT_ALLOCATED("PaymentAllocated", 1, Topics.CASES, PaymentAllocated.class),
     LEGAL_SETTINGS_CHANGED("LegalSettingsChanged", 1, Topics.CASES, LegalSettingsChanged.class),
+    HANDOVER_STATUS_REPORTED("HandoverStatusReported", 1, Topics.CASES, HandoverStatusReported.class),
     TENANT_SETTINGS_CHANGED("TenantSettingsChanged", 1, Topics.TENANTS, TenantSettingsChanged.class),
     MESSAGE_TEMPLATE_SAVED("MessageTemplateSaved", 1, Topics.COMMUNICATIONS, MessageTemplateSaved.class),
     PAYMENT_RECORDED("PaymentRecorded", 1, Topics.PAYMENTS, PaymentRecorded.class),

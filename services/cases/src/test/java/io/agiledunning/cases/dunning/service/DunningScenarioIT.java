@@ -156,6 +156,68 @@ class DunningScenarioIT {
         given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}", other).then().statusCode(404);
 
         remindersShapeTheStatement(acme, berlin, globex, other);
+        theHandoverPackageIsKeptAndTheAgencyReportsBack(acme, berlin, globex);
+    }
+
+    /**
+     * The package taken at the handover on 2026-07-04: the debtor, the statement as of that day, the four contacts;
+     * JSON and CSV; the agency's report. The bundled base-rate table ends on 2026-06-30: if no 2026-H2 rate was added
+     * (StatementIT adds 1.52 % to this module's database; the order of test classes is not fixed), the statement is
+     * as of 2026-06-30 and its note says why — 180 days at 6.27 % → 3.71 (see above), balance 128.21. With the rate:
+     * 181 days at 6.27 %: 120 × 6.27 × 181 / 36500 = 3.7311 → 3.73, plus 2026-07-01..07-03 at 1.52 + 5 = 6.52 %:
+     * 120 × 6.52 × 3 / 36500 = 0.0643 → 0.06; interest 3.79, balance 120 + 3.79 + 4.50 = 128.29.
+     */
+    private static void theHandoverPackageIsKeptAndTheAgencyReportsBack(TestTenant acme, UUID acmeCase, TestTenant globex) {
+        io.restassured.path.json.JsonPath handover = given().auth().oauth2(acme.viewerToken())
+                .get("/api/cases/{id}/handover", acmeCase).then()
+                .log().ifValidationFails().statusCode(200)
+                .body("format", equalTo("agile-dunning.handover.v1"))
+                .body("caseId", equalTo(acmeCase.toString()))
+                .body("handedOverAt", org.hamcrest.Matchers.startsWith("2026-07-04T07:00"))
+                .body("debtor.name", equalTo("Erika Mustermann"))
+                .body("debtor.address.city", equalTo("Berlin"))
+                .body("statement.claims[0].principal.amount", equalTo(120.0f))
+                .body("statement.claims[0].defaultStart.began", equalTo("2025-12-31"))
+                .body("statement.claims[0].costs.amount", equalTo(4.5f))
+                .body("contacts.step", contains("friendly-reminder", "first-dunning-letter", "second-dunning-letter", "final-notice"))
+                .body("agency.status", equalTo("SENT"))
+                .extract().jsonPath();
+        boolean rateAdded = handover.getString("statement.asOf").equals("2026-07-04");
+        String interest = rateAdded ? "3.79" : "3.71";
+        String balance = rateAdded ? "128.29" : "128.21";
+        if (!rateAdded) {
+            assertEquals("2026-06-30", handover.getString("statement.asOf"));
+            assertTrue(handover.getString("statementNote").contains("the base rate from 2026-07-01 is not in the table yet"),
+                    handover.getString("statementNote"));
+        } else {
+            assertEquals("", handover.getString("statementNote"));
+        }
+        assertEquals(interest, handover.getString("statement.totals.interest.amount"));
+        assertEquals(balance, handover.getString("statement.totals.balance.amount"));
+        String csv = given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}/handover/csv", acmeCase).then()
+                .statusCode(200).contentType(org.hamcrest.Matchers.startsWith("text/csv")).extract().asString();
+        String[] lines = csv.split("\\r\\n");
+        assertEquals(2, lines.length, csv);
+        assertTrue(lines[0].startsWith("case_id,handed_over_at,recipient,debtor_reference,debtor_name"), lines[0]);
+        assertTrue(lines[1].contains(",Erika Mustermann,CONSUMER,")
+                && lines[1].contains(",120.00,%s,4.50,0.00,%s,2025-12-31,".formatted(interest, balance)), lines[1]);
+
+        given().auth().oauth2(acme.viewerToken()).contentType(ContentType.JSON).body(Map.of("status", "ACCEPTED"))
+                .post("/api/cases/{id}/handover/status", acmeCase).then().statusCode(403);
+        given().auth().oauth2(acme.agentToken()).contentType(ContentType.JSON).body(Map.of("status", "LOST"))
+                .post("/api/cases/{id}/handover/status", acmeCase).then().statusCode(400)
+                .body("fields[0].field", equalTo("status"));
+        given().auth().oauth2(acme.agentToken()).contentType(ContentType.JSON)
+                .body(Map.of("status", "ACCEPTED", "agencyReference", "AZ-4711", "note", "file opened"))
+                .post("/api/cases/{id}/handover/status", acmeCase).then().log().ifValidationFails().statusCode(200)
+                .body("agency.status", equalTo("ACCEPTED")).body("agency.reference", equalTo("AZ-4711"));
+        given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}/timeline", acmeCase).then().statusCode(200)
+                .body("findAll { it.type == 'HandoverStatusReported' }.reason",
+                        contains(org.hamcrest.Matchers.endsWith("reports ACCEPTED: file opened")));
+
+        given().auth().oauth2(globex.viewerToken()).get("/api/cases/{id}/handover", acmeCase).then().statusCode(404);
+        given().auth().oauth2(globex.agentToken()).contentType(ContentType.JSON).body(Map.of("status", "PAID"))
+                .post("/api/cases/{id}/handover/status", acmeCase).then().statusCode(404);
     }
 
     /**

@@ -252,6 +252,20 @@ class StripeConnectIT {
     }
 
     @Test
+    void eventsOfTheOtherModeAreAcknowledgedAndIgnored() {
+        TestTenant tenant = TestTenants.create("connect-live");
+        String account = connectedAccount(tenant);
+        String live = StripeEvents.accountUpdated(StripeEvents.newEventId(), Instant.now(), STRIPE.updateAccount(account, true, true, true))
+                .replace("\"livemode\":false", "\"livemode\":true");
+
+        assertEquals("IGNORED", deliveredAs(SIGNED.deliver(webhook(), live)));
+
+        connection(tenant.adminToken()).statusCode(200)
+                .body("chargesEnabled", equalTo(false))
+                .body("stateAsOf", nullValue());
+    }
+
+    @Test
     void onlyTheTenantAdminStartsOnboarding() {
         TestTenant tenant = TestTenants.create("connect-roles");
         int before = STRIPE.requests("POST", "/v1/accounts").size();

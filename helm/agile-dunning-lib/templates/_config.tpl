@@ -47,6 +47,18 @@ QUARKUS_MAILER_USERNAME: {{ . | quote }}
 AGILEDUNNING_ONBOARDING_VERIFY_URL: {{ . | quote }}
 {{- end }}
 {{- end }}
+{{- with .Values.stripe }}
+AGILEDUNNING_PAYMENTS_STRIPE_API_BASE: {{ .apiBase | default "https://api.stripe.com" | quote }}
+AGILEDUNNING_PAYMENTS_STRIPE_LIVEMODE: {{ .livemode | default false | quote }}
+AGILEDUNNING_PAYMENTS_STRIPE_ACCOUNT_TYPE: {{ .accountType | default "standard" | quote }}
+AGILEDUNNING_PAYMENTS_STRIPE_COUNTRY: {{ .country | default "DE" | quote }}
+{{- with .returnUrl }}
+AGILEDUNNING_PAYMENTS_STRIPE_RETURN_URL: {{ . | quote }}
+{{- end }}
+{{- with .refreshUrl }}
+AGILEDUNNING_PAYMENTS_STRIPE_REFRESH_URL: {{ . | quote }}
+{{- end }}
+{{- end }}
 {{- range $backend, $spec := .Values.backends }}
 {{- $spec = $spec | default dict }}
 {{- $url := $spec.url | default (printf "http://%s:%d" (include "agile-dunning-lib.fullnameFor" (dict "name" $backend "Release" $.Release)) ($spec.port | default 8080 | int)) }}
@@ -81,6 +93,20 @@ AGILEDUNNING_ONBOARDING_VERIFY_URL: {{ . | quote }}
     secretKeyRef:
       name: {{ required (printf "%s: set keycloakAdmin.existingSecret to the name of an existing Secret with the key %q (secret of the Keycloak client %q); credentials are never taken from values" $name .secretKeys.clientSecret .clientId) .existingSecret }}
       key: {{ .secretKeys.clientSecret }}
+{{- end }}
+{{- with .Values.stripe }}
+{{- with .existingSecret }}
+- name: AGILEDUNNING_PAYMENTS_STRIPE_API_KEY
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.Values.stripe.secretKeys.apiKey }}
+- name: AGILEDUNNING_PAYMENTS_STRIPE_WEBHOOK_SECRET
+  valueFrom:
+    secretKeyRef:
+      name: {{ . }}
+      key: {{ $.Values.stripe.secretKeys.webhookSecret }}
+{{- end }}
 {{- end }}
 {{- with .Values.smtp }}
 {{- with .existingSecret }}

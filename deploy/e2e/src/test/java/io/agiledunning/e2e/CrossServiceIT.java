@@ -16,6 +16,10 @@ import io.agiledunning.testsupport.KeycloakAdmin;
 import io.agiledunning.testsupport.KeycloakServer;
 import io.agiledunning.testsupport.PlatformService;
 import io.agiledunning.testsupport.PostgresServer;
+import io.agiledunning.testsupport.ServiceConfig;
+import io.agiledunning.testsupport.stripe.FakeStripe;
+import io.agiledunning.testsupport.stripe.StripeEvents;
+import io.agiledunning.testsupport.stripe.StripeWebhookSender;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.Eventually;
 import io.agiledunning.testsupport.TestTenants;
@@ -23,6 +27,8 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -290,6 +296,44 @@ class CrossServiceIT {
                     stated.getString("data.caseStatement.payments[0].allocations[0].claimRule"));
             assertEquals("906.03", stated.getString("data.caseStatement.totals.balance.amount"));
         });
+    }
+
+    @Test
+    @DisplayName("a tenant admin connects Stripe through GraphQL (frontend-api → payments → fake Stripe); a signed "
+            + "account.updated enables card payments; an agent may not start onboarding; another tenant sees nothing")
+    void stripeConnectThroughTheApi() {
+        TestTenant tenant = TestTenants.create("e2e-stripe");
+        String connection = "{ stripeConnection { accountId chargesEnabled cardPaymentsAvailable reason } }";
+        String start = "mutation { startStripeOnboarding { accountId url expiresAt } }";
+
+        JsonPath before = graphql.post(tenant.viewerToken(), connection);
+        assertEquals(List.of(), errorCodes(before), () -> before.prettify());
+        assertNull(before.getString("data.stripeConnection.accountId"));
+        assertEquals("NOT_CONNECTED", before.getString("data.stripeConnection.reason"));
+        assertEquals(List.of("FORBIDDEN"), errorCodes(graphql.post(tenant.agentToken(), start)));
+
+        JsonPath started = graphql.post(tenant.adminToken(), start);
+        assertEquals(List.of(), errorCodes(started), () -> started.prettify());
+        String account = started.getString("data.startStripeOnboarding.accountId");
+        assertTrue(started.getString("data.startStripeOnboarding.url").startsWith("https://connect.stripe.com/"), started::prettify);
+        assertTrue(Instant.parse(started.getString("data.startStripeOnboarding.expiresAt")).isAfter(Instant.now()));
+
+        FakeStripe stripe = ServiceConfig.fakeStripe();
+        String event = StripeEvents.accountUpdated(StripeEvents.newEventId(), Instant.now(), stripe.updateAccount(account, true, true, true));
+        HttpResponse<String> delivered = new StripeWebhookSender(FakeStripe.WEBHOOK_SECRET)
+                .deliver(URI.create(stack.url(PlatformService.PAYMENTS) + "/webhooks/stripe"), event);
+        assertEquals(200, delivered.statusCode(), delivered.body());
+
+        JsonPath after = graphql.post(tenant.agentToken(), connection);
+        assertEquals(List.of(), errorCodes(after), () -> after.prettify());
+        assertEquals(account, after.getString("data.stripeConnection.accountId"));
+        assertTrue(after.getBoolean("data.stripeConnection.cardPaymentsAvailable"));
+        assertNull(after.getString("data.stripeConnection.reason"));
+
+        JsonPath other = graphql.post(tenantB.adminToken(), connection);
+        assertEquals(List.of(), errorCodes(other), () -> other.prettify());
+        assertNull(other.getString("data.stripeConnection.accountId"));
+        assertEquals("NOT_CONNECTED", other.getString("data.stripeConnection.reason"));
     }
 
     @Test

@@ -81,10 +81,35 @@ class ChartRenderTest {
         assertEquals("keycloak-admin-client-secret", clientSecret.getValueFrom().getSecretKeyRef().getKey());
         assertTrue(cases.getData().keySet().stream().noneMatch(k -> k.startsWith("QUARKUS_KEYCLOAK_ADMIN") || k.startsWith("QUARKUS_MAILER")));
 
+        ConfigMap payments = configMap(documents, "ad-payments");
+        assertEquals("https://api.stripe.com", payments.getData().get("AGILEDUNNING_PAYMENTS_STRIPE_API_BASE"));
+        assertEquals("false", payments.getData().get("AGILEDUNNING_PAYMENTS_STRIPE_LIVEMODE"));
+        assertTrue(env(deployments, "ad-payments").stream().noneMatch(e -> e.getName().startsWith("AGILEDUNNING_PAYMENTS_STRIPE")),
+                "without stripe.existingSecret no Stripe key is referenced");
+        assertTrue(cases.getData().keySet().stream().noneMatch(k -> k.startsWith("AGILEDUNNING_PAYMENTS_STRIPE")));
+
         ConfigMap api = configMap(documents, "ad-frontend-api");
         assertEquals("http://ad-cases:8080", api.getData().get("QUARKUS_REST_CLIENT_CASES_URL"));
         assertEquals("http://ad-reporting:8080", api.getData().get("QUARKUS_REST_CLIENT_REPORTING_URL"));
         assertTrue(api.getData().keySet().stream().noneMatch(k -> k.startsWith("QUARKUS_DATASOURCE")));
+    }
+
+    @Test
+    void paymentsReadsTheStripeKeysFromTheExistingSecret() {
+        List<Document> documents = StrictKubernetesModel.parse(Charts.render(Charts.UMBRELLA, null,
+                Map.of("payments.stripe.existingSecret", "payments-stripe", "payments.stripe.livemode", "true")));
+        Map<String, Deployment> deployments = documents.stream().filter(d -> d.object() instanceof Deployment)
+                .map(d -> (Deployment) d.object())
+                .collect(Collectors.toMap(d -> d.getMetadata().getName(), Function.identity()));
+        Map<String, EnvVar> env = env(deployments, "ad-payments").stream().collect(Collectors.toMap(EnvVar::getName, Function.identity()));
+        for (var expected : Map.of("AGILEDUNNING_PAYMENTS_STRIPE_API_KEY", "stripe-api-key",
+                "AGILEDUNNING_PAYMENTS_STRIPE_WEBHOOK_SECRET", "stripe-webhook-secret").entrySet()) {
+            EnvVar var = env.get(expected.getKey());
+            assertNull(var.getValue(), expected.getKey());
+            assertEquals("payments-stripe", var.getValueFrom().getSecretKeyRef().getName());
+            assertEquals(expected.getValue(), var.getValueFrom().getSecretKeyRef().getKey());
+        }
+        assertEquals("true", configMap(documents, "ad-payments").getData().get("AGILEDUNNING_PAYMENTS_STRIPE_LIVEMODE"));
     }
 
     @Test
@@ -114,5 +139,10 @@ class ChartRenderTest {
     private static ConfigMap configMap(List<Document> documents, String name) {
         return documents.stream().map(Document::object).filter(o -> o instanceof ConfigMap).map(o -> (ConfigMap) o)
                 .filter(c -> c.getMetadata().getName().equals(name)).findFirst().orElseThrow();
+    }
+
+    private static List<EnvVar> env(Map<String, Deployment> deployments, String name) {
+        List<EnvVar> env = deployments.get(name).getSpec().getTemplate().getSpec().getContainers().getFirst().getEnv();
+        return env == null ? List.of() : env;
     }
 }

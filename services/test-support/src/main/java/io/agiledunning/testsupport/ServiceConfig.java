@@ -1,5 +1,7 @@
 package io.agiledunning.testsupport;
 
+import io.agiledunning.testsupport.stripe.FakeStripe;
+import java.time.Clock;
 import java.util.Map;
 
 /**
@@ -8,6 +10,8 @@ import java.util.Map;
  * Each method starts its server if needed.
  */
 public final class ServiceConfig {
+
+    private static FakeStripe fakeStripe;
 
     private ServiceConfig() {
     }
@@ -54,5 +58,26 @@ public final class ServiceConfig {
                 "quarkus.mailer.host", smtp.host(),
                 "quarkus.mailer.port", Integer.toString(smtp.port()),
                 "quarkus.mailer.mock", "false");
+    }
+
+    /**
+     * Payments' Stripe settings pointing at this JVM's {@link FakeStripe} (started on first use, on the port
+     * of {@code agiledunning.stripe.port}, default a free one), with its secret key and webhook secret.
+     */
+    public static Map<String, String> stripe() {
+        FakeStripe fake = fakeStripe();
+        return Map.of(
+                "agiledunning.payments.stripe.api-base", fake.apiBase(),
+                "agiledunning.payments.stripe.api-key", fake.secretKey(),
+                "agiledunning.payments.stripe.webhook-secret", FakeStripe.WEBHOOK_SECRET);
+    }
+
+    /** This JVM's fake Stripe API, stopped at exit. */
+    public static synchronized FakeStripe fakeStripe() {
+        if (fakeStripe == null) {
+            fakeStripe = FakeStripe.start(Settings.getInt("agiledunning.stripe.port", 0), FakeStripe.SECRET_KEY, Clock.systemUTC());
+            Shutdown.first(fakeStripe::close);
+        }
+        return fakeStripe;
     }
 }

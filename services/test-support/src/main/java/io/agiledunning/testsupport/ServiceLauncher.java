@@ -31,7 +31,7 @@ public final class ServiceLauncher {
     /**
      * The configuration a platform service gets: its database (if it has one), OIDC and Kafka;
      * communications also the mailer; frontend-api the URLs of all other services as
-     * {@code quarkus.rest-client.<service>.url}; onboarding the mailer, the Keycloak admin API and the
+     * {@code quarkus.rest-client.<service>.url}; payments the fake Stripe API; onboarding the mailer, the Keycloak admin API and the
      * sign-up page's address. Starts the servers involved.
      */
     public static Map<String, String> configFor(PlatformService service) {
@@ -51,6 +51,9 @@ public final class ServiceLauncher {
         }
         if (service == PlatformService.COMMUNICATIONS) {
             config.putAll(ServiceConfig.mailer());
+        }
+        if (service == PlatformService.PAYMENTS) {
+            config.putAll(ServiceConfig.stripe());
         }
         if (service == PlatformService.ONBOARDING) {
             config.putAll(ServiceConfig.mailer());

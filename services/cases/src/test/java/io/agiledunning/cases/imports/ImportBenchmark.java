@@ -57,15 +57,18 @@ public final class ImportBenchmark {
 
             ImportService imports = new ImportService(config(url, chunkRows), null, Clock.systemUTC(), json());
             TenantContext caller = new TenantContext(new TenantId(UUID.randomUUID()), "bench", "bench", Set.of(Roles.TENANT_ADMIN));
+            ImportTimings timings = new ImportTimings();
             long start = System.nanoTime();
             UUID job;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                job = imports.run(caller, ImportFormat.CSV, in, Files.size(file), null);
+                job = imports.run(caller, ImportFormat.CSV, in, Files.size(file), null, timings);
             }
             double importSeconds = (System.nanoTime() - start) / 1e9;
             long cases = count(url, caller, job);
             System.out.printf("Import (read, validate, COPY to staging, merge; chunks of %,d rows): %.1f s, %,.0f cases/s (%,d cases opened)%n",
                     chunkRows, importSeconds, cases / importSeconds, cases);
+            System.out.printf("Where the import's time went (%d chunks):%n", timings.chunks());
+            timings.seconds().forEach((step, seconds) -> System.out.printf("  %7.2f s  %s%n", seconds, step));
             System.out.printf("Ratio import ÷ raw COPY (rows/s): %.3f (goal ≥ 0.5)%n", copySeconds / importSeconds);
         } finally {
             Files.deleteIfExists(file);

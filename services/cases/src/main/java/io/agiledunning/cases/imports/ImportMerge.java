@@ -20,10 +20,12 @@ import java.util.stream.Collectors;
  * Additionally a claim reference may occur once per file: later rows with it are rejected as duplicates.
  *
  * <p>Works on the connection's temporary tables: {@code import_context} (one row: tenant, job, clock, actor, the
- * file's names of the columns merge errors point at), {@code import_chunk} (the chunk's valid rows plus what the
- * merge finds out about each), {@code import_chunk_errors} (the chunk's rows the reader rejected),
- * {@code import_refs} (the first row of every claim reference of the file so far) and {@code import_events}.
- * Every statement runs in the chunk's tenant transaction: row-level security holds for every real table.
+ * file's names of the columns merge errors point at), {@code import_chunk} (the chunk's valid rows as staged, with
+ * what the reader settled: {@link ChunkIds}), {@code import_plan} (each row with its outcome, written by one
+ * classifying statement; every later step reads it), {@code import_chunk_errors} (the chunk's rows the reader
+ * rejected) and {@code import_refs} (the first row of every claim reference of the file so far). Every statement runs
+ * in the chunk's tenant transaction: row-level security holds for every real table. Why it is shaped so:
+ * docs/adr/0009-faster-bulk-import.md.
  */
 final class ImportMerge {
 

@@ -255,7 +255,7 @@ public class ImportService {
 
         /** Stages and merges one chunk starting with {@code first}; @return the first row of the next chunk */
         private ParsedRow chunk(ImportReader reader, ParsedRow first) throws IOException, SQLException {
-            timings.time("begin chunk (clear staging, tenant, lock, context)", () -> {
+            timings.run("begin chunk (clear staging, tenant, lock, context)", () -> {
                 try (var statement = connection.createStatement()) {
                     statement.execute(ImportMerge.CLEAR_CHUNK);
                 }
@@ -265,7 +265,6 @@ public class ImportService {
                     lock.execute();
                 }
                 context(reader, first.row());
-                return null;
             });
             List<ParsedRow> rejected = new ArrayList<>();
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(ImportMerge.STAGE_ROWS);
@@ -301,31 +300,30 @@ public class ImportService {
                 }
             }
             timings.add("read and validate rows", reading);
-            timings.add("COPY rows to staging", System.nanoTime() - staging - reading);
-            int chunkRows = rows;
-            int rejectedRows = rejected.size();
-            timings.time("COPY rejected rows to staging", () -> {
-                stageErrors(rejected);
-                return null;
-            });
-            count(chunkRows, rejectedRows, ImportMerge.merge(connection, timings));
-            timings.time("job progress and commit", () -> {
+            timings.add("format and COPY rows to staging", System.nanoTime() - staging - reading);
+            timings.run("COPY rejected rows to staging", () -> stageErrors(rejected));
+            count(rows, rejected.size(), ImportMerge.merge(connection, timings));
+            timings.run("job progress and commit", () -> {
                 progress(reader, "RUNNING", null);
                 connection.commit();
-                return null;
             });
             timings.chunkDone();
-            if (created >= 2 * createdAtLastStatistics) {
-                timings.time("refresh planner statistics (as the import doubles)", () -> {
-                    try (var statement = connection.createStatement()) {
-                        statement.execute(ImportMerge.REFRESH_STATISTICS);
-                    }
-                    connection.commit();
-                    return null;
-                });
-                createdAtLastStatistics = Math.max(created, 1);
-            }
+            refreshStatisticsWhenDoubled();
             return row;
+        }
+
+        /** See {@link ImportMerge#REFRESH_STATISTICS}: log₂ of the import's size analyses. */
+        private void refreshStatisticsWhenDoubled() throws SQLException {
+            if (created < 2 * createdAtLastStatistics) {
+                return;
+            }
+            timings.run("refresh planner statistics (as the import doubles)", () -> {
+                try (var statement = connection.createStatement()) {
+                    statement.execute(ImportMerge.REFRESH_STATISTICS);
+                }
+                connection.commit();
+            });
+            createdAtLastStatistics = created;
         }
 
         private void write(CopyIn copy, StringBuilder buffer) throws SQLException {

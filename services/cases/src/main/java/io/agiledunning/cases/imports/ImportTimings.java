@@ -17,6 +17,10 @@ final class ImportTimings {
         T run() throws E;
     }
 
+    interface Action<E extends Exception> {
+        void run() throws E;
+    }
+
     <T, E extends Exception> T time(String step, Step<T, E> work) throws E {
         long start = System.nanoTime();
         try {
@@ -24,6 +28,13 @@ final class ImportTimings {
         } finally {
             add(step, System.nanoTime() - start);
         }
+    }
+
+    <E extends Exception> void run(String step, Action<E> work) throws E {
+        time(step, () -> {
+            work.run();
+            return null;
+        });
     }
 
     void add(String step, long elapsedNanos) {

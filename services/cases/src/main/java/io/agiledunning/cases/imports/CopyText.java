@@ -13,7 +13,7 @@ final class CopyText {
     private final StringBuilder line = new StringBuilder(512);
 
     /** The columns of {@link ImportMerge#STAGE_ROWS}, in order. */
-    String placement(long row, PlaceClaim placement) {
+    String placement(long row, PlaceClaim placement, Long duplicateOf, ChunkIds.Debtor debtor) {
         DebtorData d = placement.debtor();
         ClaimData c = placement.claim();
         line.setLength(0);
@@ -45,6 +45,13 @@ final class CopyText {
         number(c.paid().minorUnits());
         Money open = c.principal().plus(c.fees()).minus(c.paid());
         number(open.minorUnits());
+        if (duplicateOf == null) {
+            line.append("\\N\t");
+        } else {
+            number(duplicateOf);
+        }
+        line.append(debtor.id()).append('\t');
+        line.append(debtor.caseId()).append('\t');
         return end();
     }
 

@@ -4,10 +4,12 @@ import io.agiledunning.cases.CaseStatus;
 import io.agiledunning.common.events.EventType;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -18,244 +20,314 @@ import java.util.stream.Collectors;
  * Additionally a claim reference may occur once per file: later rows with it are rejected as duplicates.
  *
  * <p>Works on the connection's temporary tables: {@code import_context} (one row: tenant, job, clock, actor, the
- * file's names of the columns merge errors point at), {@code import_chunk} (the chunk's valid rows plus what the
- * merge finds out about each), {@code import_chunk_errors} (the chunk's rows the reader rejected),
- * {@code import_refs} (the first row of every claim reference of the file so far) and {@code import_events}.
- * Every statement runs in the chunk's tenant transaction: row-level security holds for every real table.
+ * file's names of the columns merge errors point at), {@code import_chunk} (the chunk's valid rows as staged, with
+ * what the reader settled: {@link ChunkIds}), {@code import_plan} (each row with its outcome, written by one
+ * classifying statement; every later step reads it), {@code import_chunk_errors} (the chunk's rows the reader
+ * rejected) and {@code import_refs} (the first row of every claim reference of the file so far). Every statement runs
+ * in the chunk's tenant transaction: row-level security holds for every real table. Why it is shaped so:
+ * docs/adr/0009-faster-bulk-import.md.
  */
 final class ImportMerge {
 
     static final String STAGE_ROWS = """
             copy import_chunk (row_no, debtor_ref, kind, name, emails, phones, street, postal_code, city, country, language,
                 time_zone, german_state, deceased, insolvency, vulnerable, claim_ref, invoice_number, issue_date, due_date,
-                principal_minor, currency, digits, consumer_notice, fees_minor, paid_minor, open_minor) from stdin""";
+                principal_minor, currency, digits, consumer_notice, fees_minor, paid_minor, open_minor,
+                duplicate_in_chunk, debtor_candidate, case_candidate) from stdin""";
 
     static final String STAGE_ERRORS = "copy import_chunk_errors (row_no, seq, field, reason) from stdin";
 
     private static final String TERMINAL = Arrays.stream(CaseStatus.values()).filter(CaseStatus::isTerminal)
             .map(s -> "'" + s.name() + "'").collect(Collectors.joining(", ", "(", ")"));
 
-    static final List<String> CREATE_TEMPORARY_TABLES = List.of("""
+    /** What the merge found out about each staged row; {@code outcome} names the rejections too. */
+    private static final String PLAN_COLUMNS = """
+            row_no bigint, debtor_ref text, kind text, name text, emails text[], phones text[], street text,
+            postal_code text, city text, country text, language text, time_zone text, german_state text,
+            deceased boolean, insolvency boolean, vulnerable boolean, claim_ref text, invoice_number text,
+            issue_date date, due_date date, principal_minor bigint, currency text, digits int, consumer_notice boolean,
+            fees_minor bigint, paid_minor bigint, open_minor bigint,
+            outcome text, reject_field text, reject_reason text, debtor_id uuid, new_debtor boolean, claim_id uuid,
+            case_id uuid, case_status text, case_currency text, delta_minor bigint""";
+
+    /**
+     * The import connection's session: staging tables; memory to sort a chunk without spilling; and nested loops
+     * for every join. Each join of the merge looks up a chunk's rows by a unique key (external reference, id), so
+     * index lookups cost the chunk's size, while the hash or merge joins the planner otherwise picks for a large
+     * chunk scan the tenant's whole debtors, cases and claims once per chunk: an import growing quadratically.
+     */
+    static final List<String> SESSION_SETUP = List.of("set work_mem = '64MB'", "set enable_hashjoin = off",
+            "set enable_mergejoin = off", """
             create temporary table import_context (
                 tenant_id uuid, job_id uuid, now timestamptz, occurred_at text, actor text, correlation_id text,
                 first_row bigint, reference_field text, currency_field text)""", """
             create temporary table import_chunk (
-                row_no bigint primary key, debtor_ref text, kind text, name text, emails text[], phones text[], street text,
+                row_no bigint, debtor_ref text, kind text, name text, emails text[], phones text[], street text,
                 postal_code text, city text, country text, language text, time_zone text, german_state text,
                 deceased boolean, insolvency boolean, vulnerable boolean, claim_ref text, invoice_number text,
                 issue_date date, due_date date, principal_minor bigint, currency text, digits int, consumer_notice boolean,
                 fees_minor bigint, paid_minor bigint, open_minor bigint,
-                reject_field text, reject_reason text, owner_ref text, debtor_id uuid, claim_id uuid, case_id uuid,
-                case_status text, case_currency text, outcome text, delta_minor bigint)""",
+                duplicate_in_chunk bigint, debtor_candidate uuid, case_candidate uuid)""",
+            "create temporary table import_plan (" + PLAN_COLUMNS + ")",
             "create temporary table import_chunk_errors (row_no bigint, seq int, field text, reason text)",
-            "create temporary table import_refs (claim_ref text primary key, row_no bigint)", """
-            create temporary table import_events (
-                row_no bigint, event_id uuid, case_id uuid, type text, schema_version int, from_status text,
-                to_status text, reason text, payload jsonb)""");
+            "create temporary table import_refs (claim_ref text primary key, row_no bigint)");
 
-    static final String CLEAR_CHUNK = "truncate import_chunk, import_chunk_errors, import_events, import_context";
+    static final String CLEAR_CHUNK = "truncate import_chunk, import_plan, import_chunk_errors, import_context";
 
     static final String CONTEXT = """
             insert into import_context (tenant_id, job_id, now, occurred_at, actor, correlation_id, first_row, reference_field, currency_field)
             values (?::uuid, ?::uuid, ?, ?, ?, ?, ?, ?, ?)""";
 
-    /** In order; each reads what the ones before found out. */
-    private static final List<String> MERGE = List.of(
-            // A claim reference once per file: the first row keeps it.
-            """
-            update import_chunk c set reject_field = x.reference_field,
-                reject_reason = format('duplicate claim reference: row %s has it already', r.row_no)
-            from import_refs r, import_context x where r.claim_ref = c.claim_ref""",
-            """
-            update import_chunk c set reject_field = x.reference_field,
-                reject_reason = format('duplicate claim reference: row %s has it already', d.first_row)
-            from (select claim_ref, min(row_no) first_row from import_chunk where reject_reason is null
-                  group by claim_ref having count(*) > 1) d, import_context x
-            where d.claim_ref = c.claim_ref and c.row_no > d.first_row and c.reject_reason is null""",
-            "insert into import_refs (claim_ref, row_no) select claim_ref, row_no from import_chunk where reject_reason is null",
-            // Known claims: unchanged, updated, or refused as the placement API refuses them.
-            """
-            update import_chunk c set claim_id = cl.id, case_id = cl.case_id, case_status = k.status, case_currency = k.currency,
-                owner_ref = d.external_reference,
-                outcome = case when (cl.invoice_number, cl.issue_date, cl.due_date, cl.principal_minor, cl.currency::text,
-                                     cl.consumer_notice, cl.fees_minor, cl.paid_minor)
-                                  = (c.invoice_number, c.issue_date, c.due_date, c.principal_minor, c.currency,
-                                     c.consumer_notice, c.fees_minor, c.paid_minor)
-                               then 'UNCHANGED' else 'UPDATED' end,
-                delta_minor = c.open_minor - (cl.principal_minor + cl.fees_minor - cl.paid_minor)
-            from import_context x, claims cl join debtors d on d.id = cl.debtor_id join cases k on k.id = cl.case_id
-            where cl.tenant_id = x.tenant_id and cl.external_reference = c.claim_ref and c.reject_reason is null""",
-            """
-            update import_chunk c set
-                reject_field = case when c.owner_ref <> c.debtor_ref or c.case_status in %1$s then x.reference_field else x.currency_field end,
-                reject_reason = case
-                    when c.owner_ref <> c.debtor_ref then format('claim ''%%s'' belongs to another debtor', c.claim_ref)
-                    when c.case_status in %1$s
-                        then format('claim ''%%s'' belongs to case %%s, which is %%s: it can no longer change', c.claim_ref, c.case_id, c.case_status)
-                    else format('the debtor''s case %%s is kept in %%s, a claim in %%s cannot join it', c.case_id, c.case_currency, c.currency) end
-            from import_context x
-            where c.claim_id is not null and c.reject_reason is null
-              and (c.owner_ref <> c.debtor_ref or (c.outcome = 'UPDATED' and (c.case_status in %1$s or c.case_currency <> c.currency)))"""
-                    .formatted(TERMINAL),
-            // New claims join their debtor's unfinished case ...
-            """
-            update import_chunk c set case_id = k.id, case_status = k.status, case_currency = k.currency, outcome = 'JOINED',
-                delta_minor = c.open_minor
-            from import_context x, debtors d join cases k on k.debtor_id = d.id and k.status not in %s
-            where d.tenant_id = x.tenant_id and k.tenant_id = x.tenant_id and d.external_reference = c.debtor_ref
-              and c.claim_id is null and c.reject_reason is null""".formatted(TERMINAL),
-            // ... or the first opens one (named after that claim, as by the API) and the debtor's next ones join it.
-            """
-            update import_chunk c set reject_field = x.reference_field,
-                reject_reason = format('a case with the reference ''%s'' exists already', c.claim_ref)
-            from import_context x, cases k
-            where k.tenant_id = x.tenant_id and k.external_reference = c.claim_ref
-              and c.claim_id is null and c.case_id is null and c.reject_reason is null""",
-            """
-            update import_chunk c set outcome = 'OPENED', case_id = gen_random_uuid(), case_status = 'OPEN',
-                case_currency = c.currency, delta_minor = c.open_minor
-            where c.row_no in (select distinct on (debtor_ref) row_no from import_chunk
-                               where claim_id is null and case_id is null and reject_reason is null order by debtor_ref, row_no)""",
-            """
-            update import_chunk c set outcome = 'JOINED', case_id = o.case_id, case_status = o.case_status,
-                case_currency = o.case_currency, delta_minor = c.open_minor
-            from import_chunk o
-            where o.outcome = 'OPENED' and o.debtor_ref = c.debtor_ref and c.claim_id is null and c.case_id is null
-              and c.reject_reason is null""",
-            """
-            update import_chunk c set reject_field = x.currency_field,
-                reject_reason = format('the debtor''s case %s is kept in %s, a claim in %s cannot join it', c.case_id, c.case_currency, c.currency)
-            from import_context x where c.outcome = 'JOINED' and c.case_currency <> c.currency and c.reject_reason is null""",
+    private static final String ACCEPTED = "('OPENED', 'JOINED', 'UPDATED', 'UNCHANGED')";
+
+    /** A row's time: the chunk's clock plus its offset in µs, so the rows of a case keep file order. */
+    private static final String ROW_TIME = "x.now + (%s.row_no - x.first_row) * interval '1 microsecond'";
+
+    /** What a chunk's rows came to; steps with nothing to do are skipped. */
+    record Outcomes(long rejected, long created, long updated, long unchanged, long ofKnownDebtors, long ofNewDebtors,
+                    long joined) {
+    }
+
+    private record Step(String name, Predicate<Outcomes> needed, String sql) {
+    }
+
+    private static final String CLASSIFY = "classify rows (one pass: duplicates, known claims, debtors, cases, refusals)";
+
+    /** In order; each reads what the ones before wrote. */
+    private static final List<Step> MERGE = List.of(
+            new Step(CLASSIFY, o -> true, """
+            insert into import_plan
+            with looked_up as (
+                select c.*,
+                       coalesce(r.row_no, c.duplicate_in_chunk) duplicate_of,
+                       cl.id known_claim, cl.case_id known_case, kc.status known_status, kc.currency::text known_currency,
+                       dc.external_reference owner_ref,
+                       (cl.invoice_number, cl.issue_date, cl.due_date, cl.principal_minor, cl.currency::text,
+                        cl.consumer_notice, cl.fees_minor, cl.paid_minor)
+                         = (c.invoice_number, c.issue_date, c.due_date, c.principal_minor, c.currency,
+                            c.consumer_notice, c.fees_minor, c.paid_minor) same,
+                       cl.principal_minor + cl.fees_minor - cl.paid_minor known_open,
+                       d.id existing_debtor, ka.id active_case, ka.status active_status, ka.currency::text active_currency,
+                       kr.id is not null case_reference_taken,
+                       gen_random_uuid() new_claim_id
+                from import_chunk c
+                cross join import_context x
+                left join import_refs r on r.claim_ref = c.claim_ref
+                left join claims cl on cl.tenant_id = x.tenant_id and cl.external_reference = c.claim_ref
+                left join debtors dc on dc.id = cl.debtor_id
+                left join cases kc on kc.id = cl.case_id
+                left join debtors d on d.tenant_id = x.tenant_id and d.external_reference = c.debtor_ref
+                left join cases ka on ka.tenant_id = x.tenant_id and ka.debtor_id = d.id and ka.status not in %1$s
+                left join cases kr on kr.tenant_id = x.tenant_id and kr.external_reference = c.claim_ref),
+            judged as (
+                select l.*, case
+                    when duplicate_of is not null then 'DUPLICATE'
+                    when known_claim is not null then case
+                        when owner_ref <> debtor_ref then 'OTHER_DEBTOR'
+                        when same then 'UNCHANGED'
+                        when known_status in %1$s then 'FINISHED'
+                        when known_currency <> currency then 'CURRENCY'
+                        else 'UPDATED' end
+                    when active_case is not null then case when active_currency <> currency then 'CURRENCY' else 'JOINED' end
+                    when case_reference_taken then 'CASE_REFERENCE_TAKEN'
+                    else 'NEW_CASE' end verdict
+                from looked_up l),
+            -- The first new claim of a debtor without an unfinished case opens one (named after that claim); the
+            -- debtor's next ones join it.
+            opened as (
+                select j.*, first_value(row_no) over w opener, first_value(currency) over w opened_currency
+                from judged j
+                window w as (partition by debtor_ref collate "C", verdict = 'NEW_CASE' order by row_no)),
+            decided as (
+                select o.*,
+                       case when verdict <> 'NEW_CASE' then verdict
+                            when row_no = opener then 'OPENED'
+                            when opened_currency <> currency then 'CURRENCY'
+                            else 'JOINED' end outcome,
+                       coalesce(known_case, active_case, case when verdict = 'NEW_CASE' then case_candidate end) case_id,
+                       coalesce(known_status, active_status, 'OPEN') case_status,
+                       coalesce(known_currency, active_currency, opened_currency) case_currency
+                from opened o)
+            select row_no, debtor_ref, kind, name, emails, phones, street, postal_code, city, country, language, time_zone,
+                   german_state, deceased, insolvency, vulnerable, claim_ref, invoice_number, issue_date, due_date,
+                   principal_minor, currency, digits, consumer_notice, fees_minor, paid_minor, open_minor,
+                   outcome,
+                   case when outcome = 'CURRENCY' then x.currency_field when outcome not in %2$s then x.reference_field end,
+                   case outcome
+                       when 'DUPLICATE' then format('duplicate claim reference: row %%s has it already', duplicate_of)
+                       when 'OTHER_DEBTOR' then format('claim ''%%s'' belongs to another debtor', claim_ref)
+                       when 'FINISHED' then format('claim ''%%s'' belongs to case %%s, which is %%s: it can no longer change',
+                                                   claim_ref, case_id, case_status)
+                       when 'CURRENCY' then format('the debtor''s case %%s is kept in %%s, a claim in %%s cannot join it',
+                                                   case_id, case_currency, currency)
+                       when 'CASE_REFERENCE_TAKEN' then format('a case with the reference ''%%s'' exists already', claim_ref)
+                   end,
+                   coalesce(existing_debtor, debtor_candidate), existing_debtor is null,
+                   coalesce(known_claim, new_claim_id), case_id, case_status, case_currency,
+                   case when outcome = 'UPDATED' then open_minor - known_open else open_minor end
+            from decided, import_context x""".formatted(TERMINAL, ACCEPTED)),
+            new Step("remember the file's claim references", o -> true, """
+            insert into import_refs (claim_ref, row_no) select claim_ref, row_no from import_plan where outcome <> 'DUPLICATE'"""),
             // Debtors: every accepted row places its debtor, so the last accepted row's data wins, as in file order.
-            """
-            insert into debtors as d (id, tenant_id, external_reference, kind, name, emails, phones, street, postal_code, city,
-                country, language, time_zone, german_state, deceased, insolvency, vulnerable, created_at, updated_at)
-            select gen_random_uuid(), x.tenant_id, r.debtor_ref, r.kind, r.name, r.emails, r.phones, r.street, r.postal_code,
-                   r.city, r.country, r.language, r.time_zone, r.german_state, r.deceased, r.insolvency, r.vulnerable,
-                   x.now + (r.row_no - x.first_row) * interval '1 microsecond', x.now + (r.row_no - x.first_row) * interval '1 microsecond'
-            from (select distinct on (debtor_ref) * from import_chunk where reject_reason is null order by debtor_ref, row_no desc) r,
-                 import_context x
-            on conflict (tenant_id, external_reference) do update set kind = excluded.kind, name = excluded.name,
-                emails = excluded.emails, phones = excluded.phones, street = excluded.street, postal_code = excluded.postal_code,
-                city = excluded.city, country = excluded.country, language = excluded.language, time_zone = excluded.time_zone,
-                german_state = excluded.german_state, deceased = excluded.deceased, insolvency = excluded.insolvency,
-                vulnerable = excluded.vulnerable, updated_at = excluded.updated_at
-            where (d.kind, d.name, d.emails, d.phones, d.street, d.postal_code, d.city, d.country::text, d.language, d.time_zone,
+            new Step("update known debtors", o -> o.ofKnownDebtors() > 0, """
+            update debtors d set kind = r.kind, name = r.name, emails = r.emails, phones = r.phones, street = r.street,
+                postal_code = r.postal_code, city = r.city, country = r.country, language = r.language, time_zone = r.time_zone,
+                german_state = r.german_state, deceased = r.deceased, insolvency = r.insolvency, vulnerable = r.vulnerable,
+                updated_at = %s
+            from (select distinct on (debtor_ref collate "C") * from import_plan where outcome in %s and not new_debtor
+                  order by debtor_ref collate "C", row_no desc) r, import_context x
+            where d.id = r.debtor_id
+              and (d.kind, d.name, d.emails, d.phones, d.street, d.postal_code, d.city, d.country::text, d.language, d.time_zone,
                    d.german_state, d.deceased, d.insolvency, d.vulnerable)
-                  is distinct from (excluded.kind, excluded.name, excluded.emails, excluded.phones, excluded.street,
-                   excluded.postal_code, excluded.city, excluded.country::text, excluded.language, excluded.time_zone,
-                   excluded.german_state, excluded.deceased, excluded.insolvency, excluded.vulnerable)""",
-            """
-            update import_chunk c set debtor_id = d.id from import_context x, debtors d
-            where d.tenant_id = x.tenant_id and d.external_reference = c.debtor_ref and c.reject_reason is null
-              and c.outcome in ('OPENED', 'JOINED')""",
-            """
+                  is distinct from (r.kind, r.name, r.emails, r.phones, r.street, r.postal_code, r.city, r.country, r.language,
+                   r.time_zone, r.german_state, r.deceased, r.insolvency, r.vulnerable)""".formatted(ROW_TIME.formatted("r"), ACCEPTED)),
+            new Step("insert new debtors", o -> o.ofNewDebtors() > 0, """
+            insert into debtors (id, tenant_id, external_reference, kind, name, emails, phones, street, postal_code, city,
+                country, language, time_zone, german_state, deceased, insolvency, vulnerable, created_at, updated_at)
+            select r.debtor_id, x.tenant_id, r.debtor_ref, r.kind, r.name, r.emails, r.phones, r.street, r.postal_code,
+                   r.city, r.country, r.language, r.time_zone, r.german_state, r.deceased, r.insolvency, r.vulnerable, %1$s, %1$s
+            from (select distinct on (debtor_ref collate "C") * from import_plan where outcome in %2$s and new_debtor
+                  order by debtor_ref collate "C", row_no desc) r, import_context x""".formatted(ROW_TIME.formatted("r"), ACCEPTED)),
+            new Step("insert opened cases", o -> o.created() > 0, """
             insert into cases (id, tenant_id, external_reference, debtor_name, outstanding_minor, currency, status, opened_by,
                 created_at, debtor_id)
-            select c.case_id, x.tenant_id, c.claim_ref, c.name, c.open_minor, c.currency, 'OPEN', x.actor,
-                   x.now + (c.row_no - x.first_row) * interval '1 microsecond', c.debtor_id
-            from import_chunk c, import_context x where c.outcome = 'OPENED' and c.reject_reason is null order by c.row_no""",
-            """
+            select c.case_id, x.tenant_id, c.claim_ref, c.name, c.open_minor, c.currency, 'OPEN', x.actor, %s, c.debtor_id
+            from import_plan c, import_context x where c.outcome = 'OPENED'""".formatted(ROW_TIME.formatted("c"))),
+            new Step("insert new claims", o -> o.created() > 0, """
             insert into claims (id, tenant_id, debtor_id, case_id, external_reference, invoice_number, issue_date, due_date,
                 principal_minor, currency, consumer_notice, fees_minor, paid_minor, created_at, updated_at)
-            select gen_random_uuid(), x.tenant_id, c.debtor_id, c.case_id, c.claim_ref, c.invoice_number, c.issue_date,
-                   c.due_date, c.principal_minor, c.currency, c.consumer_notice, c.fees_minor, c.paid_minor,
-                   x.now + (c.row_no - x.first_row) * interval '1 microsecond', x.now + (c.row_no - x.first_row) * interval '1 microsecond'
-            from import_chunk c, import_context x where c.outcome in ('OPENED', 'JOINED') and c.reject_reason is null order by c.row_no""",
-            """
+            select c.claim_id, x.tenant_id, c.debtor_id, c.case_id, c.claim_ref, c.invoice_number, c.issue_date,
+                   c.due_date, c.principal_minor, c.currency, c.consumer_notice, c.fees_minor, c.paid_minor, %1$s, %1$s
+            from import_plan c, import_context x where c.outcome in ('OPENED', 'JOINED')""".formatted(ROW_TIME.formatted("c"))),
+            new Step("update changed claims", o -> o.updated() > 0, """
             update claims cl set invoice_number = c.invoice_number, issue_date = c.issue_date, due_date = c.due_date,
                 principal_minor = c.principal_minor, currency = c.currency, consumer_notice = c.consumer_notice,
-                fees_minor = c.fees_minor, paid_minor = c.paid_minor,
-                updated_at = x.now + (c.row_no - x.first_row) * interval '1 microsecond'
-            from import_chunk c, import_context x
-            where cl.tenant_id = x.tenant_id and cl.id = c.claim_id and c.outcome = 'UPDATED' and c.reject_reason is null""",
+                fees_minor = c.fees_minor, paid_minor = c.paid_minor, updated_at = %s
+            from import_plan c, import_context x
+            where cl.tenant_id = x.tenant_id and cl.id = c.claim_id and c.outcome = 'UPDATED'""".formatted(ROW_TIME.formatted("c"))),
             // A case's balance: principal + fees - paid over its claims, recomputed as the API does.
-            """
+            new Step("recompute balances of cases that claims joined or changed in", o -> o.updated() + o.joined() > 0, """
             update cases k set outstanding_minor = s.total
             from import_context x, (select cl.case_id, sum(cl.principal_minor + cl.fees_minor - cl.paid_minor) total
                                     from claims cl, import_context x
                                     where cl.tenant_id = x.tenant_id and cl.case_id in (
-                                        select case_id from import_chunk where outcome in ('JOINED', 'UPDATED') and reject_reason is null)
+                                        select case_id from import_plan where outcome in ('JOINED', 'UPDATED'))
                                     group by cl.case_id) s
-            where k.tenant_id = x.tenant_id and k.id = s.case_id""",
+            where k.tenant_id = x.tenant_id and k.id = s.case_id"""),
             // The events, as the API's services build them; a ClaimUpdated carries the balance right after its row.
-            """
-            insert into import_events (row_no, event_id, case_id, type, schema_version, from_status, to_status, reason, payload)
-            select c.row_no, gen_random_uuid(), c.case_id, '%1$s', %2$d, null, 'OPEN', 'case opened by placing claim ' || c.claim_ref,
-                   jsonb_build_object('caseId', c.case_id, 'externalReference', c.claim_ref, 'debtorName', c.name,
-                                      'outstanding', import_money(c.open_minor, c.currency, c.digits))
-            from import_chunk c where c.outcome = 'OPENED' and c.reject_reason is null
-            union all
-            select c.row_no, gen_random_uuid(), c.case_id, '%3$s', %4$d, c.case_status, c.case_status,
-                   format('claim %%s (%%s %%s) joined the case', c.claim_ref,
-                          round(c.principal_minor::numeric / power(10::numeric, c.digits), c.digits), c.currency),
-                   jsonb_build_object('caseId', c.case_id, 'claimReference', c.claim_ref,
-                                      'amount', import_money(c.principal_minor, c.currency, c.digits))
-            from import_chunk c where c.outcome = 'JOINED' and c.reject_reason is null
-            union all
-            select u.row_no, gen_random_uuid(), u.case_id, '%5$s', %6$d, u.case_status, u.case_status,
-                   format('claim %%s updated', u.claim_ref),
-                   jsonb_build_object('caseId', u.case_id, 'claimId', u.claim_id, 'claimReference', u.claim_ref,
-                                      'invoiceNumber', u.invoice_number, 'issueDate', to_char(u.issue_date, 'YYYY-MM-DD'),
-                                      'dueDate', to_char(u.due_date, 'YYYY-MM-DD'),
-                                      'principal', import_money(u.principal_minor, u.currency, u.digits),
-                                      'fees', import_money(u.fees_minor, u.currency, u.digits),
-                                      'paid', import_money(u.paid_minor, u.currency, u.digits),
-                                      'consumerNotice', u.consumer_notice,
-                                      'caseOutstanding', import_money(k.outstanding_minor - u.later, u.currency, u.digits))
-            from (select c.*, coalesce(sum(c.delta_minor) over (partition by c.case_id order by c.row_no
-                                       rows between 1 following and unbounded following), 0)::bigint later
-                  from import_chunk c where c.reject_reason is null and c.outcome in ('OPENED', 'JOINED', 'UPDATED')) u
-                 join cases k on k.id = u.case_id
-            where u.outcome = 'UPDATED'"""
+            // The timeline keeps amounts at the currency's scale, the envelope's payload without trailing zeros.
+            new Step("timeline and outbox events", o -> o.created() + o.updated() > 0, """
+            with e as materialized (
+                select c.row_no, c.case_id, '%1$s' type, %2$d schema_version, null from_status, 'OPEN' to_status,
+                       'case opened by placing claim ' || c.claim_ref reason,
+                       jsonb_build_object('caseId', c.case_id, 'externalReference', c.claim_ref, 'debtorName', c.name,
+                                          'outstanding', import_money(c.open_minor, c.currency, c.digits)) data,
+                       jsonb_build_object('caseId', c.case_id, 'externalReference', c.claim_ref, 'debtorName', c.name,
+                                          'outstanding', import_payload_money(c.open_minor, c.currency, c.digits)) payload
+                from import_plan c where c.outcome = 'OPENED'
+                union all
+                select c.row_no, c.case_id, '%3$s', %4$d, c.case_status, c.case_status,
+                       format('claim %%s (%%s %%s) joined the case', c.claim_ref,
+                              round(c.principal_minor::numeric / power(10::numeric, c.digits), c.digits), c.currency),
+                       jsonb_build_object('caseId', c.case_id, 'claimReference', c.claim_ref,
+                                          'amount', import_money(c.principal_minor, c.currency, c.digits)),
+                       jsonb_build_object('caseId', c.case_id, 'claimReference', c.claim_ref,
+                                          'amount', import_payload_money(c.principal_minor, c.currency, c.digits))
+                from import_plan c where c.outcome = 'JOINED'
+                union all
+                select u.row_no, u.case_id, '%5$s', %6$d, u.case_status, u.case_status, format('claim %%s updated', u.claim_ref),
+                       u.fields || jsonb_build_object(
+                           'principal', import_money(u.principal_minor, u.currency, u.digits),
+                           'fees', import_money(u.fees_minor, u.currency, u.digits),
+                           'paid', import_money(u.paid_minor, u.currency, u.digits),
+                           'caseOutstanding', import_money(k.outstanding_minor - u.later, u.currency, u.digits)),
+                       u.fields || jsonb_build_object(
+                           'principal', import_payload_money(u.principal_minor, u.currency, u.digits),
+                           'fees', import_payload_money(u.fees_minor, u.currency, u.digits),
+                           'paid', import_payload_money(u.paid_minor, u.currency, u.digits),
+                           'caseOutstanding', import_payload_money(k.outstanding_minor - u.later, u.currency, u.digits))
+                from (select c.*,
+                             jsonb_build_object('caseId', c.case_id, 'claimId', c.claim_id, 'claimReference', c.claim_ref,
+                                                'invoiceNumber', c.invoice_number, 'issueDate', to_char(c.issue_date, 'YYYY-MM-DD'),
+                                                'dueDate', to_char(c.due_date, 'YYYY-MM-DD'), 'consumerNotice', c.consumer_notice) fields,
+                             coalesce(sum(c.delta_minor) over (partition by c.case_id order by c.row_no
+                                      rows between 1 following and unbounded following), 0)::bigint later
+                      from import_plan c where c.outcome in ('OPENED', 'JOINED', 'UPDATED')
+                        and c.case_id in (select case_id from import_plan where outcome = 'UPDATED')) u
+                     join cases k on k.id = u.case_id
+                where u.outcome = 'UPDATED'),
+            timeline as (
+                insert into case_events (id, tenant_id, case_id, type, from_status, to_status, reason, data, actor, occurred_at)
+                select gen_random_uuid(), x.tenant_id, e.case_id, e.type, e.from_status, e.to_status, e.reason, e.data, x.actor, %7$s
+                from e, import_context x)
+            -- created_at: clock_timestamp() per row, in row order, as Outbox.append keeps the order of appends.
+            insert into outbox (event_id, tenant_id, topic, message_key, envelope, created_at)
+            select s.event_id, x.tenant_id, '%8$s', x.tenant_id || ':' || s.case_id,
+                   jsonb_build_object('eventId', s.event_id, 'type', s.type, 'schemaVersion', s.schema_version,
+                                      'tenantId', x.tenant_id, 'aggregateId', s.case_id::text, 'occurredAt', x.occurred_at,
+                                      'correlationId', x.correlation_id, 'payload', s.payload),
+                   clock_timestamp()
+            from (select gen_random_uuid() event_id, e.* from e order by e.row_no) s, import_context x"""
                     .formatted(EventType.CASE_OPENED.wireName(), EventType.CASE_OPENED.schemaVersion(),
                             EventType.CLAIM_ADDED.wireName(), EventType.CLAIM_ADDED.schemaVersion(),
-                            EventType.CLAIM_UPDATED.wireName(), EventType.CLAIM_UPDATED.schemaVersion()),
-            """
-            insert into case_events (id, tenant_id, case_id, type, from_status, to_status, reason, data, actor, occurred_at)
-            select gen_random_uuid(), x.tenant_id, e.case_id, e.type, e.from_status, e.to_status, e.reason, e.payload, x.actor,
-                   x.now + (e.row_no - x.first_row) * interval '1 microsecond'
-            from import_events e, import_context x order by e.row_no""",
-            // created_at: clock_timestamp() per row, in row order, as Outbox.append keeps the order of appends.
-            """
-            insert into outbox (event_id, tenant_id, topic, message_key, envelope, created_at)
-            select e.event_id, x.tenant_id, '%s', x.tenant_id || ':' || e.case_id,
-                   jsonb_build_object('eventId', e.event_id, 'type', e.type, 'schemaVersion', e.schema_version,
-                                      'tenantId', x.tenant_id, 'aggregateId', e.case_id::text, 'occurredAt', x.occurred_at,
-                                      'correlationId', x.correlation_id, 'payload', import_envelope_payload(e.payload)),
-                   clock_timestamp()
-            from (select * from import_events order by row_no) e, import_context x""".formatted(EventType.CLAIM_ADDED.topic()),
-            """
+                            EventType.CLAIM_UPDATED.wireName(), EventType.CLAIM_UPDATED.schemaVersion(),
+                            ROW_TIME.formatted("e"), EventType.CLAIM_ADDED.topic())),
+            new Step("error report rows", o -> true, """
             insert into import_errors (tenant_id, job_id, row_no, seq, field, reason)
             select x.tenant_id, x.job_id, c.row_no, 1, c.reject_field, c.reject_reason
-            from import_chunk c, import_context x where c.reject_reason is not null
+            from import_plan c, import_context x where c.reject_reason is not null
             union all
-            select x.tenant_id, x.job_id, e.row_no, e.seq, e.field, e.reason from import_chunk_errors e, import_context x""");
+            select x.tenant_id, x.job_id, e.row_no, e.seq, e.field, e.reason from import_chunk_errors e, import_context x"""));
 
-    static final String OUTCOMES = """
-            select count(*) filter (where reject_reason is not null),
-                   count(*) filter (where reject_reason is null and outcome in ('OPENED', 'JOINED')),
-                   count(*) filter (where reject_reason is null and outcome = 'UPDATED'),
-                   count(*) filter (where reject_reason is null and outcome = 'UNCHANGED')
-            from import_chunk""";
+    private static final String OUTCOMES = """
+            select count(*) filter (where outcome not in %1$s),
+                   count(*) filter (where outcome in ('OPENED', 'JOINED')),
+                   count(*) filter (where outcome = 'UPDATED'),
+                   count(*) filter (where outcome = 'UNCHANGED'),
+                   count(*) filter (where outcome in %1$s and not new_debtor),
+                   count(*) filter (where outcome in %1$s and new_debtor),
+                   count(*) filter (where outcome = 'JOINED')
+            from import_plan""".formatted(ACCEPTED);
+
+    /**
+     * The planner's statistics of the tables the merge joins: a tenant's first big import would otherwise be
+     * planned as if the tenant had no rows (nested loops over the whole tenant per staged row). Refreshed as the
+     * import doubles the rows it created (docs/adr/0009-faster-bulk-import.md).
+     */
+    static final String REFRESH_STATISTICS = "analyze debtors, cases, claims";
 
     private ImportMerge() {
     }
 
-    static void createTemporaryTables(Connection connection) throws SQLException {
+    static void setUpSession(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            for (String ddl : CREATE_TEMPORARY_TABLES) {
+            for (String ddl : SESSION_SETUP) {
                 statement.execute(ddl);
             }
         }
     }
 
-    static void merge(Connection connection) throws SQLException {
+    /** Merges the staged chunk; @return what its rows came to (the reader's rejections not included) */
+    static Outcomes merge(Connection connection, ImportTimings timings) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            statement.execute("analyze import_chunk");
-            for (String sql : MERGE) {
-                statement.execute(sql);
+            Outcomes outcomes = null;
+            for (Step step : MERGE) {
+                if (outcomes == null || step.needed().test(outcomes)) {
+                    timings.time(step.name(), () -> statement.execute(step.sql()));
+                }
+                if (step.name().equals(CLASSIFY)) {
+                    outcomes = timings.time("count outcomes", () -> outcomes(statement));
+                }
             }
+            return outcomes;
+        }
+    }
+
+    private static Outcomes outcomes(Statement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery(OUTCOMES)) {
+            row.next();
+            return new Outcomes(row.getLong(1), row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5),
+                    row.getLong(6), row.getLong(7));
         }
     }
 }

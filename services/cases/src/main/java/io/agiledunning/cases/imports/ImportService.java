@@ -1,6 +1,7 @@
 package io.agiledunning.cases.imports;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.cases.placement.PlaceClaim;
 import io.agiledunning.common.data.KeysetQueries;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.errors.ApiException;
@@ -63,6 +64,11 @@ public class ImportService {
      * @param bytesTotal the upload's length when known (progress percent and ETA), else null
      */
     public UUID run(TenantContext caller, ImportFormat format, InputStream body, Long bytesTotal, String correlationId) {
+        return run(caller, format, body, bytesTotal, correlationId, new ImportTimings());
+    }
+
+    UUID run(TenantContext caller, ImportFormat format, InputStream body, Long bytesTotal, String correlationId,
+             ImportTimings timings) {
         UUID jobId = UUID.randomUUID();
         try (Connection connection = connect()) {
             connection.setAutoCommit(false);
@@ -81,10 +87,11 @@ public class ImportService {
                 insert.setObject(8, bytesTotal);
                 insert.executeUpdate();
             }
-            ImportMerge.createTemporaryTables(connection);
+            ImportMerge.setUpSession(connection);
             connection.commit();
             LOG.infof("Import %s (%s) started", jobId, format);
-            new Run(connection, caller, jobId, correlationId != null ? correlationId : jobId.toString()).all(format, body);
+            new Run(connection, caller, jobId, correlationId != null ? correlationId : jobId.toString(), timings).all(format, body);
+            LOG.infof("Import %s times: %s", jobId, timings);
         } catch (SQLException e) {
             throw new IllegalStateException("import " + jobId + " failed in the database", e);
         }
@@ -203,15 +210,18 @@ public class ImportService {
         private final UUID jobId;
         private final String correlationId;
         private final CopyText copyText = new CopyText();
+        private final ImportTimings timings;
         private long rowsRead;
         private long rowsValid;
         private long rowsRejected;
         private long created;
         private long updated;
         private long unchanged;
+        private long createdAtLastStatistics = 1;
 
-        Run(Connection connection, TenantContext caller, UUID jobId, String correlationId) {
+        Run(Connection connection, TenantContext caller, UUID jobId, String correlationId, ImportTimings timings) {
             this.connection = connection;
+            this.timings = timings;
             this.caller = caller;
             this.jobId = jobId;
             this.correlationId = correlationId;
@@ -245,32 +255,42 @@ public class ImportService {
 
         /** Stages and merges one chunk starting with {@code first}; @return the first row of the next chunk */
         private ParsedRow chunk(ImportReader reader, ParsedRow first) throws IOException, SQLException {
-            try (var statement = connection.createStatement()) {
-                statement.execute(ImportMerge.CLEAR_CHUNK);
-            }
-            inTenant(connection, caller.tenantId());
-            try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
-                lock.setString(1, "import:" + caller.tenantId()); // one tenant's imports merge one chunk at a time
-                lock.execute();
-            }
-            context(reader, first.row());
+            timings.run("begin chunk (clear staging, tenant, lock, context)", () -> {
+                try (var statement = connection.createStatement()) {
+                    statement.execute(ImportMerge.CLEAR_CHUNK);
+                }
+                inTenant(connection, caller.tenantId());
+                try (PreparedStatement lock = connection.prepareStatement("select pg_advisory_xact_lock(hashtext(?))")) {
+                    lock.setString(1, "import:" + caller.tenantId()); // one tenant's imports merge one chunk at a time
+                    lock.execute();
+                }
+                context(reader, first.row());
+            });
             List<ParsedRow> rejected = new ArrayList<>();
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(ImportMerge.STAGE_ROWS);
+            ChunkIds ids = new ChunkIds();
             ParsedRow row = first;
             int rows = 0;
+            long reading = 0;
+            long staging = System.nanoTime();
             try {
                 StringBuilder buffer = new StringBuilder(COPY_BUFFER + 1024);
                 while (row != null && rows < config.chunkRows()) {
                     rows++;
                     if (row.isValid()) {
-                        buffer.append(copyText.placement(row.row(), row.placement()));
+                        PlaceClaim placement = row.placement();
+                        buffer.append(copyText.placement(row.row(), placement,
+                                ids.duplicateOf(placement.claim().externalReference(), row.row()),
+                                ids.debtor(placement.debtor().externalReference())));
                         if (buffer.length() >= COPY_BUFFER) {
                             write(copy, buffer);
                         }
                     } else {
                         rejected.add(row);
                     }
+                    long start = System.nanoTime();
                     row = reader.next();
+                    reading += System.nanoTime() - start;
                 }
                 write(copy, buffer);
                 copy.endCopy();
@@ -279,12 +299,31 @@ public class ImportService {
                     copy.cancelCopy();
                 }
             }
-            stageErrors(rejected);
-            ImportMerge.merge(connection);
-            count(rows, rejected.size());
-            progress(reader, "RUNNING", null);
-            connection.commit();
+            timings.add("read and validate rows", reading);
+            timings.add("format and COPY rows to staging", System.nanoTime() - staging - reading);
+            timings.run("COPY rejected rows to staging", () -> stageErrors(rejected));
+            count(rows, rejected.size(), ImportMerge.merge(connection, timings));
+            timings.run("job progress and commit", () -> {
+                progress(reader, "RUNNING", null);
+                connection.commit();
+            });
+            timings.chunkDone();
+            refreshStatisticsWhenDoubled();
             return row;
+        }
+
+        /** See {@link ImportMerge#REFRESH_STATISTICS}: log₂ of the import's size analyses. */
+        private void refreshStatisticsWhenDoubled() throws SQLException {
+            if (created < 2 * createdAtLastStatistics) {
+                return;
+            }
+            timings.run("refresh planner statistics (as the import doubles)", () -> {
+                try (var statement = connection.createStatement()) {
+                    statement.execute(ImportMerge.REFRESH_STATISTICS);
+                }
+                connection.commit();
+            });
+            createdAtLastStatistics = created;
         }
 
         private void write(CopyIn copy, StringBuilder buffer) throws SQLException {
@@ -325,17 +364,13 @@ public class ImportService {
             }
         }
 
-        private void count(int rows, int rejectedByReader) throws SQLException {
-            try (var statement = connection.createStatement(); ResultSet outcome = statement.executeQuery(ImportMerge.OUTCOMES)) {
-                outcome.next();
-                long rejectedByMerge = outcome.getLong(1);
-                rowsRead += rows;
-                rowsRejected += rejectedByReader + rejectedByMerge;
-                created += outcome.getLong(2);
-                updated += outcome.getLong(3);
-                unchanged += outcome.getLong(4);
-                rowsValid = created + updated + unchanged;
-            }
+        private void count(int rows, int rejectedByReader, ImportMerge.Outcomes outcomes) {
+            rowsRead += rows;
+            rowsRejected += rejectedByReader + outcomes.rejected();
+            created += outcomes.created();
+            updated += outcomes.updated();
+            unchanged += outcomes.unchanged();
+            rowsValid = created + updated + unchanged;
         }
 
         private void finish(ImportReader reader, String state, String failure) throws SQLException {

@@ -51,25 +51,36 @@ public final class ImportBenchmark {
             String run = UUID.randomUUID().toString().substring(0, 8);
             write(file, rows, run);
             System.out.printf("File: %,d rows, %,d bytes (%s)%n", rows, Files.size(file), file);
+            System.out.printf("Load average (1, 5, 15 min) before: %s%n", loadAverage());
 
             double copySeconds = rawCopy(url, file);
             System.out.printf("Raw COPY (format csv) into a table of text columns: %.1f s, %,.0f rows/s%n", copySeconds, rows / copySeconds);
 
             ImportService imports = new ImportService(config(url, chunkRows), null, Clock.systemUTC(), json());
             TenantContext caller = new TenantContext(new TenantId(UUID.randomUUID()), "bench", "bench", Set.of(Roles.TENANT_ADMIN));
+            ImportTimings timings = new ImportTimings();
             long start = System.nanoTime();
             UUID job;
             try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                job = imports.run(caller, ImportFormat.CSV, in, Files.size(file), null);
+                job = imports.run(caller, ImportFormat.CSV, in, Files.size(file), null, timings);
             }
             double importSeconds = (System.nanoTime() - start) / 1e9;
             long cases = count(url, caller, job);
             System.out.printf("Import (read, validate, COPY to staging, merge; chunks of %,d rows): %.1f s, %,.0f cases/s (%,d cases opened)%n",
                     chunkRows, importSeconds, cases / importSeconds, cases);
+            System.out.printf("Load average (1, 5, 15 min) after: %s%n", loadAverage());
+            System.out.printf("Where the import's time went (%d chunks):%n", timings.chunks());
+            timings.seconds().forEach((step, seconds) -> System.out.printf("  %7.2f s  %s%n", seconds, step));
             System.out.printf("Ratio import ÷ raw COPY (rows/s): %.3f (goal ≥ 0.5)%n", copySeconds / importSeconds);
         } finally {
             Files.deleteIfExists(file);
         }
+    }
+
+    /** The machine's load: both sides of the ratio slow down under it, the write-heavy import more. */
+    private static String loadAverage() throws IOException {
+        Path proc = Path.of("/proc/loadavg");
+        return Files.exists(proc) ? String.join(" ", List.of(Files.readString(proc).split(" ")).subList(0, 3)) : "unknown";
     }
 
     private static void write(Path file, int rows, String run) throws IOException {

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * classifying statement; every later step reads it), {@code import_chunk_errors} (the chunk's rows the reader
  * rejected) and {@code import_refs} (the first row of every claim reference of the file so far). Every statement runs
  * in the chunk's tenant transaction: row-level security holds for every real table. Why it is shaped so:
- * docs/adr/0009-faster-bulk-import.md.
+ * docs/adr/0010-faster-bulk-import.md.
  */
 final class ImportMerge {
 
@@ -292,7 +292,7 @@ final class ImportMerge {
     /**
      * The planner's statistics of the tables the merge joins: a tenant's first big import would otherwise be
      * planned as if the tenant had no rows (nested loops over the whole tenant per staged row). Refreshed as the
-     * import doubles the rows it created (docs/adr/0009-faster-bulk-import.md).
+     * import doubles the rows it created (docs/adr/0010-faster-bulk-import.md).
      */
     static final String REFRESH_STATISTICS = "analyze debtors, cases, claims";
 

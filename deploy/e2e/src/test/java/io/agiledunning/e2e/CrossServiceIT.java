@@ -288,7 +288,7 @@ class CrossServiceIT {
             assertEquals(1, stated.getInt("data.caseStatement.legalSettingsVersion"));
             assertEquals(List.of(), stated.getList("data.caseStatement.claims[0].fees"));
             assertEquals(List.of(), stated.getList("data.caseStatement.claims[0].reminders"));
-            assertEquals("5.0", String.valueOf(stated.get("data.caseStatement.claims[0].interestPeriods[0].ratePercent")));
+            assertEquals(5.0f, stated.getFloat("data.caseStatement.claims[0].interestPeriods[0].ratePercent"));
             assertEquals(List.of("INTEREST", "PRINCIPAL"), stated.getList("data.caseStatement.payments[0].allocations.component"));
             assertEquals(List.of("6.03", "93.97"), stated.getList("data.caseStatement.payments[0].allocations.amount.amount")
                     .stream().map(String::valueOf).toList());

@@ -12,6 +12,7 @@ import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -96,8 +97,8 @@ public class DunningStrategyGraphQLApi {
 
     @Input("SegmentRuleInput")
     public record SegmentRuleInput(String debtorKind, BigDecimal minAmount, BigDecimal maxAmount, Integer minDaysPastDue,
-                                   Integer maxDaysPastDue, List<@NonNull String> germanStates,
-                                   List<@NonNull AttributeInput> attributes) {
+                                   Integer maxDaysPastDue, @DefaultValue("[]") List<@NonNull String> germanStates,
+                                   @DefaultValue("[]") List<@NonNull AttributeInput> attributes) {
         DunningClient.SegmentRuleDto toDto() {
             Map<String, String> byKey = new LinkedHashMap<>();
             if (attributes != null) {

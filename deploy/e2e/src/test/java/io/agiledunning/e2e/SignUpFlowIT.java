@@ -4,6 +4,8 @@ import static io.agiledunning.e2e.GraphQL.errorCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agiledunning.testsupport.KeycloakAdmin;
+import io.agiledunning.testsupport.KeycloakServer;
 import io.agiledunning.testsupport.PlatformService;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
@@ -101,7 +103,8 @@ class SignUpFlowIT {
         assertEquals(other.alias(), graphql.post(other.viewerToken(), SETTINGS).getString("data.tenantSettings.displayName"));
 
         theAdminInvitesAnAgent(admin, other, suffix);
-        suspensionTakesEffectOnTheNextRequest(tenantId, "flow-" + suffix, admin, other);
+        String machine = theAdminCreatesAnApiClient(admin, other);
+        suspensionTakesEffectOnTheNextRequest(tenantId, "flow-" + suffix, admin, machine, other);
     }
 
     /** The new admin invites an agent through GraphQL; another tenant's admin cannot touch that user. */
@@ -131,8 +134,33 @@ class SignUpFlowIT {
         assertEquals(1, graphql.post(admin, "{ users { email } }").getList("data.users.email").size());
     }
 
-    /** Suspension refuses the tenant's still-valid token on its very next request; the other tenant works on. */
-    private static void suspensionTakesEffectOnTheNextRequest(String tenantId, String slug, String admin, TestTenant other) {
+    /**
+     * The admin creates an API client through GraphQL; its client-credentials token works on the tenant's cases, another
+     * tenant's admin can neither see, rotate nor revoke it. Answers the machine's token.
+     */
+    private static String theAdminCreatesAnApiClient(String admin, TestTenant other) {
+        JsonPath created = graphql.post(admin, """
+                mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientId role secret } }""",
+                Map.of("input", Map.of("name", "ERP", "role", "tenant-agent")));
+        assertEquals(List.of(), errorCodes(created), created::prettify);
+        String clientId = created.getString("data.createApiClient.clientId");
+        String machine = KeycloakAdmin.tokenRequest(KeycloakServer.start().url(), KeycloakServer.REALM, Map.of("grant_type", "client_credentials",
+                "client_id", clientId, "client_secret", created.getString("data.createApiClient.secret"))).get("access_token").asText();
+        JsonPath cases = graphql.post(machine, CASES);
+        assertEquals(List.of(), errorCodes(cases), cases::prettify);
+        assertEquals(List.of(), cases.getList("data.cases.edges"), "the machine sees its own tenant's (no) cases only");
+
+        assertEquals(List.of(), graphql.post(other.adminToken(), "{ apiClients { clientId } }").getList("data.apiClients"));
+        for (String mutation : List.of("rotateApiClientSecret(clientId: $id) { secret }", "revokeApiClient(clientId: $id) { clientId }")) {
+            JsonPath foreign = graphql.post(other.adminToken(), "mutation($id: ID!) { " + mutation + " }", Map.of("id", clientId));
+            assertEquals(List.of("NOT_FOUND"), errorCodes(foreign), foreign::prettify);
+        }
+        assertEquals(List.of(clientId), graphql.post(admin, "{ apiClients { clientId } }").getList("data.apiClients.clientId"));
+        return machine;
+    }
+
+    /** Suspension refuses the tenant's still-valid user and machine tokens on their very next request; the other tenant works on. */
+    private static void suspensionTakesEffectOnTheNextRequest(String tenantId, String slug, String admin, String machine, TestTenant other) {
         String platformAdmin = TestTenants.platformAdminToken();
         JsonPath listed = graphql.post(platformAdmin, "query($s: String) { tenants(search: $s) { tenantId slug status } }", Map.of("s", slug));
         assertEquals(List.of(), errorCodes(listed), listed::prettify);
@@ -148,6 +176,11 @@ class SignUpFlowIT {
             assertEquals(List.of("FORBIDDEN"), errorCodes(refused), refused::prettify);
             assertTrue(refused.getString("errors[0].message").startsWith("tenant suspended"), refused::prettify);
         }
+        for (String query : List.of(CASES, SETTINGS)) {
+            JsonPath refused = graphql.post(machine, query);
+            assertEquals(List.of("FORBIDDEN"), errorCodes(refused), refused::prettify);
+            assertTrue(refused.getString("errors[0].message").startsWith("tenant suspended"), refused::prettify);
+        }
         assertEquals(List.of(), errorCodes(graphql.post(other.viewerToken(), CASES)), "another tenant is not affected");
 
         JsonPath reactivated = graphql.post(platformAdmin, "mutation($id: ID!) { reactivateTenant(tenantId: $id) { status } }",
@@ -155,6 +188,7 @@ class SignUpFlowIT {
         assertEquals("ACTIVE", reactivated.getString("data.reactivateTenant.status"), reactivated::prettify);
         JsonPath again = graphql.post(admin, CASES);
         assertEquals(List.of(), errorCodes(again), again::prettify);
+        assertEquals(List.of(), errorCodes(graphql.post(machine, CASES)), "the machine client works again");
     }
 
     private static Map<String, Object> input(String legalName, String email) {

@@ -2,6 +2,9 @@ package io.agiledunning.api.onboarding;
 
 import io.agiledunning.api.errors.ServiceErrorMapper;
 import io.agiledunning.api.onboarding.OnboardingTypes.AcceptBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientCredentials;
+import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.CreateApiClientInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.InvitationAccepted;
 import io.agiledunning.api.onboarding.OnboardingTypes.InviteUserInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.RoleBody;
@@ -83,4 +86,20 @@ public interface OnboardingClient {
     @POST
     @Path("/invitations/acceptance")
     Uni<InvitationAccepted> accept(AcceptBody body);
+
+    @GET
+    @Path("/api-clients")
+    Uni<List<ApiClientNode>> apiClients();
+
+    @POST
+    @Path("/api-clients")
+    Uni<ApiClientCredentials> createApiClient(CreateApiClientInput input, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @POST
+    @Path("/api-clients/{clientId}/secret")
+    Uni<ApiClientCredentials> rotateApiClientSecret(@PathParam("clientId") String clientId, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @DELETE
+    @Path("/api-clients/{clientId}")
+    Uni<ApiClientNode> revokeApiClient(@PathParam("clientId") String clientId, @HeaderParam("X-Correlation-Id") String correlationId);
 }

@@ -1,6 +1,9 @@
 package io.agiledunning.api.onboarding;
 
 import io.agiledunning.api.onboarding.OnboardingTypes.AcceptBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientCredentials;
+import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.CreateApiClientInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.InvitationAccepted;
 import io.agiledunning.api.onboarding.OnboardingTypes.InviteUserInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.RoleBody;
@@ -101,5 +104,27 @@ public class OnboardingGateway {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public Uni<InvitationAccepted> accept(String token, String password) {
         return client.accept(new AcceptBody(token, password));
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<List<ApiClientNode>> apiClients() {
+        return client.apiClients();
+    }
+
+    /** Not retried: a retry after a lost answer would create a second client; the caller sees UNAVAILABLE and lists. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<ApiClientCredentials> createApiClient(CreateApiClientInput input) {
+        return client.createApiClient(input, null);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<ApiClientCredentials> rotateApiClientSecret(String clientId) {
+        return client.rotateApiClientSecret(clientId, null);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<ApiClientNode> revokeApiClient(String clientId) {
+        return client.revokeApiClient(clientId, null);
     }
 }

@@ -1,6 +1,9 @@
 package io.agiledunning.api.onboarding;
 
 import io.agiledunning.api.errors.GraphQLErrors;
+import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientCredentials;
+import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.CreateApiClientInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.InvitationAccepted;
 import io.agiledunning.api.onboarding.OnboardingTypes.InviteUserInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
@@ -123,5 +126,35 @@ public class OnboardingGraphQLApi {
     @Description("Public, no token: the invited user's link token and chosen password (at least 12 characters). Works once.")
     public Uni<@NonNull InvitationAccepted> acceptInvitation(@Name("token") @NonNull String token, @Name("password") @NonNull String password) {
         return onboarding.accept(token, password).onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Query("apiClients")
+    @Description("Tenant admins: your tenant's API clients (never their secrets).")
+    public Uni<@NonNull List<@NonNull ApiClientNode>> apiClients() {
+        return caller.withAnyRole(onboarding::apiClients, Roles.TENANT_ADMIN).onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("createApiClient")
+    @Description("Tenant admins: a machine credential for your tenant with one role; get tokens with the client-credentials grant "
+            + "of Keycloak's token endpoint. The secret is in this answer only.")
+    public Uni<@NonNull ApiClientCredentials> createApiClient(@Name("input") @NonNull CreateApiClientInput input) {
+        return caller.withAnyRole(() -> onboarding.createApiClient(input), Roles.TENANT_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("rotateApiClientSecret")
+    @Description("Tenant admins: a new secret for your API client, shown in this answer only; the old one gets no more tokens. "
+            + "Another tenant's client is NOT_FOUND.")
+    public Uni<@NonNull ApiClientCredentials> rotateApiClientSecret(@Name("clientId") @Id @NonNull String clientId) {
+        return caller.withAnyRole(() -> onboarding.rotateApiClientSecret(clientId), Roles.TENANT_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("revokeApiClient")
+    @Description("Tenant admins: deletes your API client; it gets no more tokens (one already issued lives until it expires, "
+            + "at most the realm's access token lifespan). Another tenant's client is NOT_FOUND.")
+    public Uni<@NonNull ApiClientNode> revokeApiClient(@Name("clientId") @Id @NonNull String clientId) {
+        return caller.withAnyRole(() -> onboarding.revokeApiClient(clientId), Roles.TENANT_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
     }
 }

@@ -73,4 +73,21 @@ public final class OnboardingTypes {
     @Type("InvitationAccepted")
     public record InvitationAccepted(@Id @NonNull String tenantId) {
     }
+
+    @Input("CreateApiClientInput")
+    @Description("name: for people (at most 100 characters); role: tenant-admin, tenant-agent or tenant-viewer.")
+    public record CreateApiClientInput(String name, String role) {
+    }
+
+    @Type("ApiClient")
+    @Description("A machine credential of your tenant (client-credentials grant); its secret is never shown again.")
+    public record ApiClientNode(@Id @NonNull String clientId, @NonNull String name, @NonNull String role, @NonNull String createdAt,
+                                @NonNull String lastRotatedAt) {
+    }
+
+    @Type("ApiClientCredentials")
+    @Description("A created or rotated API client with its secret: shown only in this answer, store it now.")
+    public record ApiClientCredentials(@Id @NonNull String clientId, @NonNull String name, @NonNull String role, @NonNull String createdAt,
+                                       @NonNull String lastRotatedAt, @NonNull String secret) {
+    }
 }

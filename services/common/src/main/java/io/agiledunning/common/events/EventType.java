@@ -31,7 +31,10 @@ public enum EventType {
     TENANT_SIGNED_UP("TenantSignedUp", 1, Topics.TENANTS, TenantSignedUp.class),
     TENANT_ACTIVATED("TenantActivated", 1, Topics.TENANTS, TenantActivated.class),
     TENANT_SUSPENDED("TenantSuspended", 1, Topics.TENANTS, TenantSuspended.class),
-    TENANT_REACTIVATED("TenantReactivated", 1, Topics.TENANTS, TenantReactivated.class);
+    TENANT_REACTIVATED("TenantReactivated", 1, Topics.TENANTS, TenantReactivated.class),
+    API_CLIENT_CREATED("ApiClientCreated", 1, Topics.TENANTS, ApiClientCreated.class),
+    API_CLIENT_SECRET_ROTATED("ApiClientSecretRotated", 1, Topics.TENANTS, ApiClientSecretRotated.class),
+    API_CLIENT_REVOKED("ApiClientRevoked", 1, Topics.TENANTS, ApiClientRevoked.class);
 
     private final String wireName;
     private final int schemaVersion;

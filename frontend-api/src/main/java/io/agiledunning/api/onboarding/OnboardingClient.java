@@ -13,6 +13,8 @@ import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
 import io.agiledunning.api.onboarding.OnboardingTypes.SuspendBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsChangeNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantStatusBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.VerifyBody;
@@ -50,6 +52,14 @@ public interface OnboardingClient {
     @GET
     @Path("/tenant-settings")
     Uni<TenantSettingsNode> tenantSettings();
+
+    @PUT
+    @Path("/tenant-settings")
+    Uni<TenantSettingsNode> changeTenantSettings(TenantSettingsInput input, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @GET
+    @Path("/tenant-settings/changes")
+    Uni<List<TenantSettingsChangeNode>> tenantSettingsHistory(@QueryParam("limit") int limit);
 
     @GET
     @Path("/tenant-status")

@@ -12,6 +12,8 @@ import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
 import io.agiledunning.api.onboarding.OnboardingTypes.SuspendBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsChangeNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantStatusBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.VerifyBody;
@@ -58,6 +60,17 @@ public class OnboardingGateway {
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
     public Uni<TenantSettingsNode> tenantSettings() {
         return client.tenantSettings();
+    }
+
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    public Uni<TenantSettingsNode> changeTenantSettings(TenantSettingsInput input) {
+        return client.changeTenantSettings(input, null);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<List<TenantSettingsChangeNode>> tenantSettingsHistory(int limit) {
+        return client.tenantSettingsHistory(limit);
     }
 
     /** Asked before every call of a tenant's user (see {@link TenantStatusGate}); short, not retried. */

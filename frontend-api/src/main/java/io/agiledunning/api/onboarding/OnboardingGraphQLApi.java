@@ -9,6 +9,8 @@ import io.agiledunning.api.onboarding.OnboardingTypes.InviteUserInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsChangeNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantUserNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.VerifyBody;
@@ -16,6 +18,7 @@ import io.agiledunning.api.security.Caller;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -58,6 +61,21 @@ public class OnboardingGraphQLApi {
     @Description("Your tenant's settings.")
     public Uni<@NonNull TenantSettingsNode> tenantSettings() {
         return caller.withAnyRole(onboarding::tenantSettings, Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("changeTenantSettings")
+    @Description("Tenant admins: replaces your tenant's settings (a new version, recorded field by field). Every invalid "
+            + "field is VALIDATION (extensions.fields), a version other than the current one CONFLICT (reload and retry).")
+    public Uni<@NonNull TenantSettingsNode> changeTenantSettings(@Name("input") @NonNull TenantSettingsInput input) {
+        return caller.withAnyRole(() -> onboarding.changeTenantSettings(input), Roles.TENANT_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Query("tenantSettingsHistory")
+    @Description("Tenant admins: who changed which setting from what to what, newest first (last 1–500 field changes).")
+    public Uni<@NonNull List<@NonNull TenantSettingsChangeNode>> tenantSettingsHistory(@Name("last") @DefaultValue("100") int last) {
+        return caller.withAnyRole(() -> onboarding.tenantSettingsHistory(last), Roles.TENANT_ADMIN)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 

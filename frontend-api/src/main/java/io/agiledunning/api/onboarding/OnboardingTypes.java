@@ -33,9 +33,33 @@ public final class OnboardingTypes {
     }
 
     @Type("TenantSettings")
-    @Description("How the tenant wants the platform to work for it; version counts the changes.")
+    @Description("How the tenant wants the platform to work for it; version counts the changes. Optional fields are null "
+            + "when not set. agencyChannel: DOWNLOAD, DROP_FOLDER or WEBHOOK (then agencyWebhookUrl).")
     public record TenantSettingsNode(@NonNull String displayName, @NonNull String locale, @NonNull String timeZone,
-                                     @NonNull String defaultCurrency, int dunningHorizonDays, int version, String updatedBy) {
+                                     @NonNull String defaultCurrency, int dunningHorizonDays, String logoUrl, String primaryColour,
+                                     String accentColour, String senderName, String replyTo, String legalFooter, String iban, String bic,
+                                     String germanState, String agencyName, String agencyChannel, String agencyWebhookUrl, int version,
+                                     String updatedBy) {
+    }
+
+    /**
+     * All fields optional in the schema so that a missing one gets the service's precise VALIDATION error; the whole
+     * settings are replaced, optional ones left out are "not set".
+     */
+    @Input("TenantSettingsInput")
+    @Description("The tenant's whole settings (they are replaced). locale: de or en; timeZone: IANA (Europe/Berlin); "
+            + "dunningHorizonDays: 30–365; colours #RRGGBB; iban with mod-97 check; germanState: BW, BY, … (ISO 3166-2:DE); "
+            + "agencyChannel: DOWNLOAD, DROP_FOLDER or WEBHOOK (with agencyWebhookUrl, https); expectedVersion: the version you read.")
+    public record TenantSettingsInput(String displayName, String locale, String timeZone, String defaultCurrency,
+                                      Integer dunningHorizonDays, String logoUrl, String primaryColour, String accentColour,
+                                      String senderName, String replyTo, String legalFooter, String iban, String bic, String germanState,
+                                      String agencyName, String agencyChannel, String agencyWebhookUrl, Integer expectedVersion) {
+    }
+
+    @Type("TenantSettingsChange")
+    @Description("One field of one settings change: who changed it from what to what, when (null: not set).")
+    public record TenantSettingsChangeNode(int version, @NonNull String field, String from, String to, @NonNull String changedBy,
+                                           @NonNull String changedAt) {
     }
 
     /** The onboarding service's answer for the caller's tenant. */

@@ -21,7 +21,7 @@ public enum EventType {
     CLAIM_UPDATED("ClaimUpdated", 1, Topics.CASES, ClaimUpdated.class),
     CASE_CLOSED("CaseClosed", 1, Topics.CASES, CaseClosed.class),
     PAYMENT_ALLOCATED("PaymentAllocated", 1, Topics.CASES, PaymentAllocated.class),
-    TENANT_SETTINGS_CHANGED("TenantSettingsChanged", 1, Topics.TENANTS, TenantSettingsChanged.class),
+    TENANT_SETTINGS_CHANGED("TenantSettingsChanged", 2, Topics.TENANTS, TenantSettingsChanged.class),
     MESSAGE_TEMPLATE_SAVED("MessageTemplateSaved", 1, Topics.COMMUNICATIONS, MessageTemplateSaved.class),
     PAYMENT_RECORDED("PaymentRecorded", 1, Topics.PAYMENTS, PaymentRecorded.class),
     // dunning engine (issue 6)

@@ -124,9 +124,7 @@ public class SignUpSaga {
 
     private TenantSettings defaultSettings(TenantId tenantId, Tenant tenant) {
         TenantSettings defaults = TenantSettings.create(tenantId);
-        TenantSettings.Values values = TenantSettings.Values.defaultsFor(tenant.slug());
-        defaults.change(new TenantSettings.Values(tenant.legalName(), tenant.locale(), values.timeZone(), values.defaultCurrency(),
-                values.dunningHorizonDays()), SYSTEM, clock.instant());
+        defaults.change(TenantSettings.Values.defaultsFor(tenant.slug()).named(tenant.legalName(), tenant.locale()), SYSTEM, clock.instant());
         return defaults;
     }
 

@@ -103,8 +103,35 @@ class SignUpFlowIT {
         assertEquals(other.alias(), graphql.post(other.viewerToken(), SETTINGS).getString("data.tenantSettings.displayName"));
 
         theAdminInvitesAnAgent(admin, other, suffix);
+        theAdminChangesTheSettingsWithAnAuditTrail(admin, other);
         String machine = theAdminCreatesAnApiClient(admin, other);
         suspensionTakesEffectOnTheNextRequest(tenantId, "flow-" + suffix, admin, machine, other);
+    }
+
+    /**
+     * frontend-api passes the client's address (from X-Forwarded-For of a trusted proxy, here loopback) to onboarding,
+     * whose limit (10 per window in the test stack) refuses the 11th sign-up from that address with RATE_LIMITED.
+     */
+    @Test
+    void signUpsFromOneClientAddressAreRateLimitedThroughTheApi() {
+        String address = "198.51.100." + (1 + new java.util.Random().nextInt(254));
+        for (int i = 0; i < 10; i++) {
+            JsonPath invalid = graphql.postFrom(address, null, SIGN_UP, Map.of("input", input("", "rl" + i + "@" + randomDomain())));
+            assertEquals(List.of("VALIDATION"), errorCodes(invalid), invalid::prettify);
+        }
+        JsonPath refused = graphql.postFrom(address, null, SIGN_UP, Map.of("input", input("", "rl@" + randomDomain())));
+        assertEquals(List.of("RATE_LIMITED"), errorCodes(refused), refused::prettify);
+        assertTrue(refused.getString("errors[0].message").startsWith("too many sign-ups from your address; retry in "), refused::prettify);
+        int retryAfter = refused.getInt("errors[0].extensions.retryAfterSeconds");
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "retryAfterSeconds " + retryAfter);
+
+        String other = address.equals("203.0.113.7") ? "203.0.113.8" : "203.0.113.7";
+        JsonPath elsewhere = graphql.postFrom(other, null, SIGN_UP, Map.of("input", input("", "rl@" + randomDomain())));
+        assertEquals(List.of("VALIDATION"), errorCodes(elsewhere), elsewhere::prettify);
+    }
+
+    private static String randomDomain() {
+        return "rl-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
     }
 
     /** The new admin invites an agent through GraphQL; another tenant's admin cannot touch that user. */
@@ -132,6 +159,28 @@ class SignUpFlowIT {
         assertEquals(userId, graphql.post(admin, "mutation($id: ID!) { removeUser(userId: $id) }", Map.of("id", userId))
                 .getString("data.removeUser"));
         assertEquals(1, graphql.post(admin, "{ users { email } }").getList("data.users.email").size());
+    }
+
+    /** Settings through GraphQL: a wrong IBAN is named, a valid change is a new version in the audit trail, the other tenant sees none of it. */
+    private static void theAdminChangesTheSettingsWithAnAuditTrail(String admin, TestTenant other) {
+        String change = "mutation($input: TenantSettingsInput!) { changeTenantSettings(input: $input) { version iban germanState } }";
+        int version = graphql.post(admin, "{ tenantSettings { version } }").getInt("data.tenantSettings.version");
+        Map<String, Object> input = new HashMap<>(Map.of("displayName", "Flow", "locale", "en", "timeZone", "Europe/London",
+                "defaultCurrency", "GBP", "dunningHorizonDays", 120, "iban", "GB82 WEST 1234 5698 7654 33", "germanState", "BE",
+                "expectedVersion", version));
+        JsonPath invalid = graphql.post(admin, change, Map.of("input", input));
+        assertEquals(List.of("VALIDATION"), errorCodes(invalid), invalid::prettify);
+        assertEquals("iban: check digits do not match (mistyped?)", invalid.getString("errors[0].extensions.fields"));
+        input.put("iban", "GB82 WEST 1234 5698 7654 32");
+        JsonPath changed = graphql.post(admin, change, Map.of("input", input));
+        assertEquals(List.of(), errorCodes(changed), changed::prettify);
+        assertEquals(version + 1, changed.getInt("data.changeTenantSettings.version"));
+        assertEquals("GB82WEST12345698765432", changed.getString("data.changeTenantSettings.iban"));
+        JsonPath history = graphql.post(admin, "{ tenantSettingsHistory { version field from to } }");
+        assertEquals(List.of(), errorCodes(history), history::prettify);
+        assertTrue(history.getList("data.tenantSettingsHistory.field").containsAll(List.of("iban", "germanState", "timeZone")), history::prettify);
+        assertEquals(List.of(), graphql.post(other.adminToken(), "{ tenantSettingsHistory { field } }").getList("data.tenantSettingsHistory"));
+        assertEquals(List.of("FORBIDDEN"), errorCodes(graphql.post(other.viewerToken(), change, Map.of("input", input))));
     }
 
     /**

@@ -43,7 +43,8 @@ public interface OnboardingClient {
 
     @POST
     @Path("/sign-ups")
-    Uni<SignUpPayload> signUp(SignUpInput input, @HeaderParam("X-Correlation-Id") String correlationId);
+    Uni<SignUpPayload> signUp(SignUpInput input, @HeaderParam("X-Correlation-Id") String correlationId,
+                              @HeaderParam("X-Forwarded-For") String clientAddress);
 
     @POST
     @Path("/sign-ups/verification")
@@ -83,7 +84,7 @@ public interface OnboardingClient {
 
     @POST
     @Path("/users")
-    Uni<TenantUserNode> invite(InviteUserInput input);
+    Uni<TenantUserNode> invite(InviteUserInput input, @HeaderParam("X-Forwarded-For") String clientAddress);
 
     @PUT
     @Path("/users/{userId}/role")

@@ -47,8 +47,8 @@ public class OnboardingGateway {
     }
 
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    public Uni<SignUpPayload> signUp(SignUpInput input, String correlationId) {
-        return client.signUp(input, correlationId);
+    public Uni<SignUpPayload> signUp(SignUpInput input, String correlationId, String clientAddress) {
+        return client.signUp(input, correlationId, clientAddress);
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
@@ -102,8 +102,8 @@ public class OnboardingGateway {
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    public Uni<TenantUserNode> invite(InviteUserInput input) {
-        return client.invite(input);
+    public Uni<TenantUserNode> invite(InviteUserInput input, String clientAddress) {
+        return client.invite(input, clientAddress);
     }
 
     public Uni<TenantUserNode> changeRole(String userId, String role) {

@@ -36,18 +36,22 @@ public class OnboardingGraphQLApi {
     private final OnboardingGateway onboarding;
     private final TenantStatusGate gate;
     private final Caller caller;
+    private final ClientAddresses clientAddresses;
 
-    public OnboardingGraphQLApi(OnboardingGateway onboarding, TenantStatusGate gate, Caller caller) {
+    public OnboardingGraphQLApi(OnboardingGateway onboarding, TenantStatusGate gate, Caller caller, ClientAddresses clientAddresses) {
         this.onboarding = onboarding;
         this.gate = gate;
         this.caller = caller;
+        this.clientAddresses = clientAddresses;
     }
 
     @Mutation("signUp")
     @Description("Public, no token: signs a company up and mails its admin a verification link. Invalid fields are VALIDATION "
-            + "(extensions.fields names each field and reason), a company or admin e-mail that signed up already is CONFLICT.")
+            + "(extensions.fields names each field and reason), a company or admin e-mail that signed up already is CONFLICT. "
+            + "Too many sign-ups from your address or e-mail domain are RATE_LIMITED (extensions.retryAfterSeconds).")
     public Uni<@NonNull SignUpPayload> signUp(@Name("input") @NonNull SignUpInput input) {
-        return onboarding.signUp(input, null).onFailure().transform(GraphQLErrors::toClientError);
+        String address = clientAddresses.current();
+        return onboarding.signUp(input, null, address).onFailure().transform(GraphQLErrors::toClientError);
     }
 
     @Mutation("verifySignUp")
@@ -119,9 +123,10 @@ public class OnboardingGraphQLApi {
 
     @Mutation("inviteUser")
     @Description("Tenant admins: creates a user in your tenant with the role and mails an invitation link. An e-mail address "
-            + "that has an account already is CONFLICT.")
+            + "that has an account already is CONFLICT; too many invitations from your address or into one e-mail domain RATE_LIMITED.")
     public Uni<@NonNull TenantUserNode> inviteUser(@Name("input") @NonNull InviteUserInput input) {
-        return caller.withAnyRole(() -> onboarding.invite(input), Roles.TENANT_ADMIN).onFailure().transform(GraphQLErrors::toClientError);
+        String address = clientAddresses.current();
+        return caller.withAnyRole(() -> onboarding.invite(input, address), Roles.TENANT_ADMIN).onFailure().transform(GraphQLErrors::toClientError);
     }
 
     @Mutation("changeUserRole")

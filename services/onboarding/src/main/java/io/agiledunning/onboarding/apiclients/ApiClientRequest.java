@@ -1,7 +1,6 @@
 package io.agiledunning.onboarding.apiclients;
 
 import io.agiledunning.common.errors.ApiException;
-import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.onboarding.users.TenantRole;
 
@@ -32,7 +31,7 @@ public record ApiClientRequest(String name, String role) {
             errors.addAll(e.fields());
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION, String.join("; ", errors.stream().map(e -> e.field() + ": " + e.reason()).toList()), errors);
+            throw ApiException.invalid(errors);
         }
         return new Valid(trimmed, parsed);
     }

@@ -1,7 +1,6 @@
 package io.agiledunning.onboarding.settings;
 
 import io.agiledunning.common.errors.ApiException;
-import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.onboarding.TenantSettings.Values;
 import io.agiledunning.onboarding.signup.SignUp;
@@ -41,8 +40,7 @@ public final class SettingsRules {
         SettingsRules rules = new SettingsRules();
         Values checked = rules.apply(raw);
         if (!rules.errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION,
-                    String.join("; ", rules.errors.stream().map(e -> e.field() + ": " + e.reason()).toList()), rules.errors);
+            throw ApiException.invalid(rules.errors);
         }
         return checked;
     }

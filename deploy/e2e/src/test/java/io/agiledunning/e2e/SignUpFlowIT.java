@@ -72,6 +72,11 @@ class SignUpFlowIT {
         assertEquals("PENDING_VERIFICATION", signedUp.getString("data.signUp.status"));
         String tenantId = signedUp.getString("data.signUp.tenantId");
 
+        JsonPath resent = graphql.post(null, "mutation($e: String!) { resendVerificationMail(email: $e) }",
+                Map.of("e", "nobody-" + suffix + "@example.org"));
+        assertEquals(List.of(), errorCodes(resent), resent::prettify);
+        assertTrue(resent.getBoolean("data.resendVerificationMail"), "the same answer whether or not such a sign-up exists");
+
         JsonPath again = graphql.post(null, SIGN_UP, Map.of("input", input("Other Ltd " + suffix, email)));
         assertEquals(List.of("CONFLICT"), errorCodes(again), again::prettify);
         assertEquals("adminEmail: an account with this e-mail address exists already", again.getString("errors[0].extensions.fields"));

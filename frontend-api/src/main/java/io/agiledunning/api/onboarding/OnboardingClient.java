@@ -7,6 +7,7 @@ import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.CreateApiClientInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.InvitationAccepted;
 import io.agiledunning.api.onboarding.OnboardingTypes.InviteUserInput;
+import io.agiledunning.api.onboarding.OnboardingTypes.ResendBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.RoleBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantUserNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
@@ -49,6 +50,10 @@ public interface OnboardingClient {
     @POST
     @Path("/sign-ups/verification")
     Uni<SignUpPayload> verify(VerifyBody body, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @POST
+    @Path("/sign-ups/verification-mail")
+    Uni<Void> resendVerification(ResendBody body, @HeaderParam("X-Forwarded-For") String clientAddress);
 
     @GET
     @Path("/tenant-settings")

@@ -6,6 +6,7 @@ import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.CreateApiClientInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.InvitationAccepted;
 import io.agiledunning.api.onboarding.OnboardingTypes.InviteUserInput;
+import io.agiledunning.api.onboarding.OnboardingTypes.ResendBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.RoleBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantUserNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
@@ -54,6 +55,11 @@ public class OnboardingGateway {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public Uni<SignUpPayload> verify(VerifyBody body, String correlationId) {
         return client.verify(body, correlationId);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<Void> resendVerification(String email, String clientAddress) {
+        return client.resendVerification(new ResendBody(email), clientAddress);
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)

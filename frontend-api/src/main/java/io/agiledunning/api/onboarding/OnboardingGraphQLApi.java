@@ -61,6 +61,15 @@ public class OnboardingGraphQLApi {
         return onboarding.verify(new VerifyBody(token, password), null).onFailure().transform(GraphQLErrors::toClientError);
     }
 
+    @Mutation("resendVerificationMail")
+    @Description("Public, no token: mails a new verification link to the admin of a sign-up still waiting for verification; "
+            + "the earlier link stops working. Answers true whether or not such a sign-up exists (it tells nobody who signed up). "
+            + "Rate limited like signUp.")
+    public Uni<@NonNull Boolean> resendVerificationMail(@Name("email") @NonNull String email) {
+        String address = clientAddresses.current();
+        return onboarding.resendVerification(email, address).replaceWith(Boolean.TRUE).onFailure().transform(GraphQLErrors::toClientError);
+    }
+
     @Query("tenantSettings")
     @Description("Your tenant's settings.")
     public Uni<@NonNull TenantSettingsNode> tenantSettings() {

@@ -28,6 +28,10 @@ public final class OnboardingTypes {
     public record SignUpPayload(@Id String tenantId, @NonNull String slug, @NonNull String status, @NonNull String adminEmail) {
     }
 
+    /** The body of the onboarding service's request for a new verification mail. */
+    public record ResendBody(String email) {
+    }
+
     /** The body of the onboarding service's verification endpoint. */
     public record VerifyBody(String token, String password) {
     }

@@ -34,7 +34,10 @@ public enum EventType {
     TENANT_REACTIVATED("TenantReactivated", 1, Topics.TENANTS, TenantReactivated.class),
     API_CLIENT_CREATED("ApiClientCreated", 1, Topics.TENANTS, ApiClientCreated.class),
     API_CLIENT_SECRET_ROTATED("ApiClientSecretRotated", 1, Topics.TENANTS, ApiClientSecretRotated.class),
-    API_CLIENT_REVOKED("ApiClientRevoked", 1, Topics.TENANTS, ApiClientRevoked.class);
+    API_CLIENT_REVOKED("ApiClientRevoked", 1, Topics.TENANTS, ApiClientRevoked.class),
+    TENANT_USER_INVITED("TenantUserInvited", 1, Topics.TENANTS, TenantUserInvited.class),
+    TENANT_USER_ROLE_CHANGED("TenantUserRoleChanged", 1, Topics.TENANTS, TenantUserRoleChanged.class),
+    TENANT_USER_REMOVED("TenantUserRemoved", 1, Topics.TENANTS, TenantUserRemoved.class);
 
     private final String wireName;
     private final int schemaVersion;

@@ -16,6 +16,11 @@ public record RateLimit(String scope, String key, int limit, String what) {
         return budgets("sign-up", "sign-ups", clientAddress, email, config.signUpsPerAddress(), config.signUpsPerDomain());
     }
 
+    /** A new verification mail spends budgets of its own, as large as the sign-up's. */
+    public static List<RateLimit> verificationMail(RateLimitConfig config, String clientAddress, String email) {
+        return budgets("verification-mail", "verification mails", clientAddress, email, config.signUpsPerAddress(), config.signUpsPerDomain());
+    }
+
     /** An invitation spends the inviting client address's and the invitee's e-mail domain's budgets. */
     public static List<RateLimit> invitation(RateLimitConfig config, String clientAddress, String email) {
         return budgets("invitation", "invitations", clientAddress, email, config.invitationsPerAddress(), config.invitationsPerDomain());

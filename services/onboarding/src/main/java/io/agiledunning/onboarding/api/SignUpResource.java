@@ -57,6 +57,22 @@ public class SignUpResource {
                 .map(SignUpView::of);
     }
 
+    public record ResendRequest(String email) {
+    }
+
+    /** Always 202 (whether or not such a sign-up waits), rate limited like sign-ups. */
+    @POST
+    @Path("/verification-mail")
+    @ResponseStatus(202)
+    public Uni<Void> resendVerification(ResendRequest request, @HeaderParam(ClientAddress.HEADER) String forwardedFor,
+                                        @Context HttpServerRequest http) {
+        if (request == null || request.email() == null || request.email().isBlank()) {
+            throw ApiException.invalid("email", "must not be blank");
+        }
+        return limiter.spend(RateLimit.verificationMail(limits, ClientAddress.of(forwardedFor, http), request.email()))
+                .chain(() -> saga.resendVerification(request.email()));
+    }
+
     @POST
     @Path("/verification")
     public Uni<SignUpView> verify(VerifyRequest request, @HeaderParam("X-Correlation-Id") String correlationId) {

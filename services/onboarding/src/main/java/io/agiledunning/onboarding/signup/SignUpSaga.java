@@ -147,6 +147,24 @@ public class SignUpSaga {
         });
     }
 
+    /**
+     * Mails a new verification link to the admin of a tenant still waiting for verification; the earlier link stops
+     * working (only the newest hash is stored). Anything else (no such sign-up, already verified, suspended) sends
+     * nothing and answers the same, so the call does not tell who signed up.
+     */
+    public Uni<Void> resendVerification(String email) {
+        String address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        return registry.findByAdminEmail(address).chain(found -> {
+            if (found.isEmpty() || found.get().status() != TenantStatus.PENDING_VERIFICATION) {
+                return Uni.createFrom().voidItem();
+            }
+            String token = VerificationLinks.newToken();
+            Instant now = clock.instant();
+            return registry.update(found.get().id(), t -> t.awaitVerification(VerificationLinks.hash(token), now.plus(config.verificationTtl()), now))
+                    .chain(t -> mail.send(t, token));
+        });
+    }
+
     /** Follows the mailed link: verifies the admin, sets the password, activates the tenant. Single use. */
     public Uni<Tenant> verify(String token, String password, String correlationId) {
         if (token == null || token.isBlank()) {

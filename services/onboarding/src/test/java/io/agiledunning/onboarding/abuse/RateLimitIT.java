@@ -3,7 +3,6 @@ package io.agiledunning.onboarding.abuse;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
-import io.agiledunning.testsupport.SmtpResource;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
 import io.quarkus.test.common.ResourceArg;
@@ -29,13 +28,14 @@ import static org.hamcrest.Matchers.matchesPattern;
 /**
  * Sign-ups and invitations are limited per client address and per e-mail domain, counted in PostgreSQL; a refused
  * call is RATE_LIMITED with Retry-After and spends no budget. Every attempt counts, also one refused as invalid.
+ * No SMTP resource: nothing here sends mail, and GreenMail started under this profile's application would hold the
+ * port against the mail tests' application that Quarkus starts after it.
  */
 @QuarkusTest
 @TestProfile(RateLimitIT.LowLimits.class)
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "service", value = "onboarding"))
 @WithTestResource(KeycloakResource.class)
 @WithTestResource(KafkaResource.class)
-@WithTestResource(SmtpResource.class)
 class RateLimitIT {
 
     public static class LowLimits implements QuarkusTestProfile {

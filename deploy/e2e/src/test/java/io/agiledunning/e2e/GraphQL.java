@@ -20,12 +20,20 @@ public final class GraphQL {
 
     /** Posts the document (with the bearer token unless {@code token} is null); HTTP 200 is expected. */
     public JsonPath post(String token, String query, Map<String, Object> variables) {
+        return postFrom(null, token, query, variables);
+    }
+
+    /** As {@link #post(String, String, Map)}, as if through a reverse proxy that forwards for {@code clientAddress} (unless null). */
+    public JsonPath postFrom(String clientAddress, String token, String query, Map<String, Object> variables) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("query", query);
         body.put("variables", variables);
         RequestSpecification request = given().contentType(ContentType.JSON).accept(ContentType.JSON).body(body);
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (clientAddress != null) {
+            request.header("X-Forwarded-For", clientAddress);
         }
         return request.when().post(endpoint)
                 .then().statusCode(200)

@@ -4,6 +4,8 @@ import static io.agiledunning.e2e.GraphQL.errorCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.agiledunning.testsupport.KeycloakAdmin;
+import io.agiledunning.testsupport.KeycloakServer;
 import io.agiledunning.testsupport.PlatformService;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
@@ -70,6 +72,11 @@ class SignUpFlowIT {
         assertEquals("PENDING_VERIFICATION", signedUp.getString("data.signUp.status"));
         String tenantId = signedUp.getString("data.signUp.tenantId");
 
+        JsonPath resent = graphql.post(null, "mutation($e: String!) { resendVerificationMail(email: $e) }",
+                Map.of("e", "nobody-" + suffix + "@example.org"));
+        assertEquals(List.of(), errorCodes(resent), resent::prettify);
+        assertTrue(resent.getBoolean("data.resendVerificationMail"), "the same answer whether or not such a sign-up exists");
+
         JsonPath again = graphql.post(null, SIGN_UP, Map.of("input", input("Other Ltd " + suffix, email)));
         assertEquals(List.of("CONFLICT"), errorCodes(again), again::prettify);
         assertEquals("adminEmail: an account with this e-mail address exists already", again.getString("errors[0].extensions.fields"));
@@ -101,7 +108,35 @@ class SignUpFlowIT {
         assertEquals(other.alias(), graphql.post(other.viewerToken(), SETTINGS).getString("data.tenantSettings.displayName"));
 
         theAdminInvitesAnAgent(admin, other, suffix);
-        suspensionTakesEffectOnTheNextRequest(tenantId, "flow-" + suffix, admin, other);
+        theAdminChangesTheSettingsWithAnAuditTrail(admin, other);
+        String machine = theAdminCreatesAnApiClient(admin, other);
+        suspensionTakesEffectOnTheNextRequest(tenantId, "flow-" + suffix, admin, machine, other);
+    }
+
+    /**
+     * frontend-api passes the client's address (from X-Forwarded-For of a trusted proxy, here loopback) to onboarding,
+     * whose limit (10 per window in the test stack) refuses the 11th sign-up from that address with RATE_LIMITED.
+     */
+    @Test
+    void signUpsFromOneClientAddressAreRateLimitedThroughTheApi() {
+        String address = "198.51.100." + (1 + new java.util.Random().nextInt(254));
+        for (int i = 0; i < 10; i++) {
+            JsonPath invalid = graphql.postFrom(address, null, SIGN_UP, Map.of("input", input("", "rl" + i + "@" + randomDomain())));
+            assertEquals(List.of("VALIDATION"), errorCodes(invalid), invalid::prettify);
+        }
+        JsonPath refused = graphql.postFrom(address, null, SIGN_UP, Map.of("input", input("", "rl@" + randomDomain())));
+        assertEquals(List.of("RATE_LIMITED"), errorCodes(refused), refused::prettify);
+        assertTrue(refused.getString("errors[0].message").startsWith("too many sign-ups from your address; retry in "), refused::prettify);
+        int retryAfter = refused.getInt("errors[0].extensions.retryAfterSeconds");
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, "retryAfterSeconds " + retryAfter);
+
+        String other = address.equals("203.0.113.7") ? "203.0.113.8" : "203.0.113.7";
+        JsonPath elsewhere = graphql.postFrom(other, null, SIGN_UP, Map.of("input", input("", "rl@" + randomDomain())));
+        assertEquals(List.of("VALIDATION"), errorCodes(elsewhere), elsewhere::prettify);
+    }
+
+    private static String randomDomain() {
+        return "rl-" + UUID.randomUUID().toString().substring(0, 8) + ".example";
     }
 
     /** The new admin invites an agent through GraphQL; another tenant's admin cannot touch that user. */
@@ -131,8 +166,55 @@ class SignUpFlowIT {
         assertEquals(1, graphql.post(admin, "{ users { email } }").getList("data.users.email").size());
     }
 
-    /** Suspension refuses the tenant's still-valid token on its very next request; the other tenant works on. */
-    private static void suspensionTakesEffectOnTheNextRequest(String tenantId, String slug, String admin, TestTenant other) {
+    /** Settings through GraphQL: a wrong IBAN is named, a valid change is a new version in the audit trail, the other tenant sees none of it. */
+    private static void theAdminChangesTheSettingsWithAnAuditTrail(String admin, TestTenant other) {
+        String change = "mutation($input: TenantSettingsInput!) { changeTenantSettings(input: $input) { version iban germanState } }";
+        int version = graphql.post(admin, "{ tenantSettings { version } }").getInt("data.tenantSettings.version");
+        Map<String, Object> input = new HashMap<>(Map.of("displayName", "Flow", "locale", "en", "timeZone", "Europe/London",
+                "defaultCurrency", "GBP", "dunningHorizonDays", 120, "iban", "GB82 WEST 1234 5698 7654 33", "germanState", "BE",
+                "expectedVersion", version));
+        JsonPath invalid = graphql.post(admin, change, Map.of("input", input));
+        assertEquals(List.of("VALIDATION"), errorCodes(invalid), invalid::prettify);
+        assertEquals("iban: check digits do not match (mistyped?)", invalid.getString("errors[0].extensions.fields"));
+        input.put("iban", "GB82 WEST 1234 5698 7654 32");
+        JsonPath changed = graphql.post(admin, change, Map.of("input", input));
+        assertEquals(List.of(), errorCodes(changed), changed::prettify);
+        assertEquals(version + 1, changed.getInt("data.changeTenantSettings.version"));
+        assertEquals("GB82WEST12345698765432", changed.getString("data.changeTenantSettings.iban"));
+        JsonPath history = graphql.post(admin, "{ tenantSettingsHistory { version field from to } }");
+        assertEquals(List.of(), errorCodes(history), history::prettify);
+        assertTrue(history.getList("data.tenantSettingsHistory.field").containsAll(List.of("iban", "germanState", "timeZone")), history::prettify);
+        assertEquals(List.of(), graphql.post(other.adminToken(), "{ tenantSettingsHistory { field } }").getList("data.tenantSettingsHistory"));
+        assertEquals(List.of("FORBIDDEN"), errorCodes(graphql.post(other.viewerToken(), change, Map.of("input", input))));
+    }
+
+    /**
+     * The admin creates an API client through GraphQL; its client-credentials token works on the tenant's cases, another
+     * tenant's admin can neither see, rotate nor revoke it. Answers the machine's token.
+     */
+    private static String theAdminCreatesAnApiClient(String admin, TestTenant other) {
+        JsonPath created = graphql.post(admin, """
+                mutation($input: CreateApiClientInput!) { createApiClient(input: $input) { clientId role secret } }""",
+                Map.of("input", Map.of("name", "ERP", "role", "tenant-agent")));
+        assertEquals(List.of(), errorCodes(created), created::prettify);
+        String clientId = created.getString("data.createApiClient.clientId");
+        String machine = KeycloakAdmin.tokenRequest(KeycloakServer.start().url(), KeycloakServer.REALM, Map.of("grant_type", "client_credentials",
+                "client_id", clientId, "client_secret", created.getString("data.createApiClient.secret"))).get("access_token").asText();
+        JsonPath cases = graphql.post(machine, CASES);
+        assertEquals(List.of(), errorCodes(cases), cases::prettify);
+        assertEquals(List.of(), cases.getList("data.cases.edges"), "the machine sees its own tenant's (no) cases only");
+
+        assertEquals(List.of(), graphql.post(other.adminToken(), "{ apiClients { clientId } }").getList("data.apiClients"));
+        for (String mutation : List.of("rotateApiClientSecret(clientId: $id) { secret }", "revokeApiClient(clientId: $id) { clientId }")) {
+            JsonPath foreign = graphql.post(other.adminToken(), "mutation($id: ID!) { " + mutation + " }", Map.of("id", clientId));
+            assertEquals(List.of("NOT_FOUND"), errorCodes(foreign), foreign::prettify);
+        }
+        assertEquals(List.of(clientId), graphql.post(admin, "{ apiClients { clientId } }").getList("data.apiClients.clientId"));
+        return machine;
+    }
+
+    /** Suspension refuses the tenant's still-valid user and machine tokens on their very next request; the other tenant works on. */
+    private static void suspensionTakesEffectOnTheNextRequest(String tenantId, String slug, String admin, String machine, TestTenant other) {
         String platformAdmin = TestTenants.platformAdminToken();
         JsonPath listed = graphql.post(platformAdmin, "query($s: String) { tenants(search: $s) { tenantId slug status } }", Map.of("s", slug));
         assertEquals(List.of(), errorCodes(listed), listed::prettify);
@@ -148,6 +230,11 @@ class SignUpFlowIT {
             assertEquals(List.of("FORBIDDEN"), errorCodes(refused), refused::prettify);
             assertTrue(refused.getString("errors[0].message").startsWith("tenant suspended"), refused::prettify);
         }
+        for (String query : List.of(CASES, SETTINGS)) {
+            JsonPath refused = graphql.post(machine, query);
+            assertEquals(List.of("FORBIDDEN"), errorCodes(refused), refused::prettify);
+            assertTrue(refused.getString("errors[0].message").startsWith("tenant suspended"), refused::prettify);
+        }
         assertEquals(List.of(), errorCodes(graphql.post(other.viewerToken(), CASES)), "another tenant is not affected");
 
         JsonPath reactivated = graphql.post(platformAdmin, "mutation($id: ID!) { reactivateTenant(tenantId: $id) { status } }",
@@ -155,6 +242,7 @@ class SignUpFlowIT {
         assertEquals("ACTIVE", reactivated.getString("data.reactivateTenant.status"), reactivated::prettify);
         JsonPath again = graphql.post(admin, CASES);
         assertEquals(List.of(), errorCodes(again), again::prettify);
+        assertEquals(List.of(), errorCodes(graphql.post(machine, CASES)), "the machine client works again");
     }
 
     private static Map<String, Object> input(String legalName, String email) {

@@ -1,5 +1,7 @@
 package io.agiledunning.api.errors;
 
+import io.agiledunning.common.errors.RateLimitedException;
+
 import graphql.ErrorClassification;
 import graphql.ErrorType;
 import graphql.GraphQLError;
@@ -21,11 +23,22 @@ public class GraphQLApiException extends Exception implements GraphQLError {
 
     private final ErrorCode code;
     private final List<FieldError> fields;
+    private final Long retryAfterSeconds;
 
     public GraphQLApiException(ErrorCode code, String message, List<FieldError> fields) {
+        this(code, message, fields, null);
+    }
+
+    private GraphQLApiException(ErrorCode code, String message, List<FieldError> fields, Long retryAfterSeconds) {
         super(message, null, false, false);
         this.code = code;
         this.fields = List.copyOf(fields);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** RATE_LIMITED with {@code extensions.retryAfterSeconds}. */
+    public static GraphQLApiException rateLimited(RateLimitedException limited) {
+        return new GraphQLApiException(ErrorCode.RATE_LIMITED, limited.getMessage(), List.of(), limited.retryAfterSeconds());
     }
 
     public GraphQLApiException(ErrorCode code, String message) {
@@ -43,6 +56,9 @@ public class GraphQLApiException extends Exception implements GraphQLError {
         if (!fields.isEmpty()) {
             // SmallRye GraphQL renders extension values as strings: "field: reason; field: reason".
             extensions.put("fields", fields.stream().map(f -> f.field() + ": " + f.reason()).collect(Collectors.joining("; ")));
+        }
+        if (retryAfterSeconds != null) {
+            extensions.put("retryAfterSeconds", retryAfterSeconds);
         }
         return extensions;
     }

@@ -1,5 +1,7 @@
 package io.agiledunning.api.errors;
 
+import io.agiledunning.common.errors.RateLimitedException;
+
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
 import io.smallrye.faulttolerance.api.RateLimitException;
@@ -21,6 +23,7 @@ public final class GraphQLErrors {
     public static Throwable toClientError(Throwable failure) {
         return switch (failure) {
             case GraphQLApiException alreadyMapped -> alreadyMapped;
+            case RateLimitedException limited -> GraphQLApiException.rateLimited(limited);
             case ApiException api -> new GraphQLApiException(api.code(), api.getMessage(), api.fields());
             case TimeoutException e -> unavailable(e);
             case CircuitBreakerOpenException e -> unavailable(e);

@@ -1,5 +1,7 @@
 package io.agiledunning.api.errors;
 
+import io.agiledunning.common.errors.RateLimitedException;
+
 import io.agiledunning.common.errors.ApiError;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
@@ -7,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -21,6 +24,9 @@ public class ServiceErrorMapper implements ResponseExceptionMapper<ApiException>
         if (MediaType.APPLICATION_JSON_TYPE.isCompatible(response.getMediaType())) {
             try {
                 ApiError error = response.readEntity(ApiError.class);
+                if (error != null && error.code() == ErrorCode.RATE_LIMITED) {
+                    return new RateLimitedException(error.message(), Duration.ofSeconds(retryAfter(response)));
+                }
                 if (error != null && error.code() != null) {
                     return new ApiException(error.code(), error.message(), error.fields());
                 }
@@ -30,5 +36,13 @@ public class ServiceErrorMapper implements ResponseExceptionMapper<ApiException>
         }
         ErrorCode code = response.getStatus() >= 500 ? ErrorCode.UNAVAILABLE : ErrorCode.fromHttpStatus(response.getStatus());
         return new ApiException(code, "service answered HTTP " + response.getStatus(), List.of());
+    }
+
+    private static long retryAfter(Response response) {
+        try {
+            return Long.parseLong(response.getHeaderString("Retry-After"));
+        } catch (NumberFormatException | NullPointerException e) {
+            return 60;
+        }
     }
 }

@@ -2,14 +2,20 @@ package io.agiledunning.api.onboarding;
 
 import io.agiledunning.api.errors.ServiceErrorMapper;
 import io.agiledunning.api.onboarding.OnboardingTypes.AcceptBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientCredentials;
+import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.CreateApiClientInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.InvitationAccepted;
 import io.agiledunning.api.onboarding.OnboardingTypes.InviteUserInput;
+import io.agiledunning.api.onboarding.OnboardingTypes.ResendBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.RoleBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantUserNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
 import io.agiledunning.api.onboarding.OnboardingTypes.SuspendBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsChangeNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantStatusBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.VerifyBody;
@@ -38,15 +44,28 @@ public interface OnboardingClient {
 
     @POST
     @Path("/sign-ups")
-    Uni<SignUpPayload> signUp(SignUpInput input, @HeaderParam("X-Correlation-Id") String correlationId);
+    Uni<SignUpPayload> signUp(SignUpInput input, @HeaderParam("X-Correlation-Id") String correlationId,
+                              @HeaderParam("X-Forwarded-For") String clientAddress);
 
     @POST
     @Path("/sign-ups/verification")
     Uni<SignUpPayload> verify(VerifyBody body, @HeaderParam("X-Correlation-Id") String correlationId);
 
+    @POST
+    @Path("/sign-ups/verification-mail")
+    Uni<Void> resendVerification(ResendBody body, @HeaderParam("X-Forwarded-For") String clientAddress);
+
     @GET
     @Path("/tenant-settings")
     Uni<TenantSettingsNode> tenantSettings();
+
+    @PUT
+    @Path("/tenant-settings")
+    Uni<TenantSettingsNode> changeTenantSettings(TenantSettingsInput input, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @GET
+    @Path("/tenant-settings/changes")
+    Uni<List<TenantSettingsChangeNode>> tenantSettingsHistory(@QueryParam("limit") int limit);
 
     @GET
     @Path("/tenant-status")
@@ -70,7 +89,7 @@ public interface OnboardingClient {
 
     @POST
     @Path("/users")
-    Uni<TenantUserNode> invite(InviteUserInput input);
+    Uni<TenantUserNode> invite(InviteUserInput input, @HeaderParam("X-Forwarded-For") String clientAddress);
 
     @PUT
     @Path("/users/{userId}/role")
@@ -83,4 +102,20 @@ public interface OnboardingClient {
     @POST
     @Path("/invitations/acceptance")
     Uni<InvitationAccepted> accept(AcceptBody body);
+
+    @GET
+    @Path("/api-clients")
+    Uni<List<ApiClientNode>> apiClients();
+
+    @POST
+    @Path("/api-clients")
+    Uni<ApiClientCredentials> createApiClient(CreateApiClientInput input, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @POST
+    @Path("/api-clients/{clientId}/secret")
+    Uni<ApiClientCredentials> rotateApiClientSecret(@PathParam("clientId") String clientId, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @DELETE
+    @Path("/api-clients/{clientId}")
+    Uni<ApiClientNode> revokeApiClient(@PathParam("clientId") String clientId, @HeaderParam("X-Correlation-Id") String correlationId);
 }

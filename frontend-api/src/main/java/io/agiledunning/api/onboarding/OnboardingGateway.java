@@ -1,14 +1,20 @@
 package io.agiledunning.api.onboarding;
 
 import io.agiledunning.api.onboarding.OnboardingTypes.AcceptBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientCredentials;
+import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.CreateApiClientInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.InvitationAccepted;
 import io.agiledunning.api.onboarding.OnboardingTypes.InviteUserInput;
+import io.agiledunning.api.onboarding.OnboardingTypes.ResendBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.RoleBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantUserNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
 import io.agiledunning.api.onboarding.OnboardingTypes.SuspendBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsChangeNode;
+import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantStatusBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.VerifyBody;
@@ -42,8 +48,8 @@ public class OnboardingGateway {
     }
 
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    public Uni<SignUpPayload> signUp(SignUpInput input, String correlationId) {
-        return client.signUp(input, correlationId);
+    public Uni<SignUpPayload> signUp(SignUpInput input, String correlationId, String clientAddress) {
+        return client.signUp(input, correlationId, clientAddress);
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
@@ -51,10 +57,26 @@ public class OnboardingGateway {
         return client.verify(body, correlationId);
     }
 
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<Void> resendVerification(String email, String clientAddress) {
+        return client.resendVerification(new ResendBody(email), clientAddress);
+    }
+
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
     public Uni<TenantSettingsNode> tenantSettings() {
         return client.tenantSettings();
+    }
+
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    public Uni<TenantSettingsNode> changeTenantSettings(TenantSettingsInput input) {
+        return client.changeTenantSettings(input, null);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<List<TenantSettingsChangeNode>> tenantSettingsHistory(int limit) {
+        return client.tenantSettingsHistory(limit);
     }
 
     /** Asked before every call of a tenant's user (see {@link TenantStatusGate}); short, not retried. */
@@ -86,8 +108,8 @@ public class OnboardingGateway {
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
-    public Uni<TenantUserNode> invite(InviteUserInput input) {
-        return client.invite(input);
+    public Uni<TenantUserNode> invite(InviteUserInput input, String clientAddress) {
+        return client.invite(input, clientAddress);
     }
 
     public Uni<TenantUserNode> changeRole(String userId, String role) {
@@ -101,5 +123,27 @@ public class OnboardingGateway {
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public Uni<InvitationAccepted> accept(String token, String password) {
         return client.accept(new AcceptBody(token, password));
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<List<ApiClientNode>> apiClients() {
+        return client.apiClients();
+    }
+
+    /** Not retried: a retry after a lost answer would create a second client; the caller sees UNAVAILABLE and lists. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<ApiClientCredentials> createApiClient(CreateApiClientInput input) {
+        return client.createApiClient(input, null);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<ApiClientCredentials> rotateApiClientSecret(String clientId) {
+        return client.rotateApiClientSecret(clientId, null);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<ApiClientNode> revokeApiClient(String clientId) {
+        return client.revokeApiClient(clientId, null);
     }
 }

@@ -28,14 +28,42 @@ public final class OnboardingTypes {
     public record SignUpPayload(@Id String tenantId, @NonNull String slug, @NonNull String status, @NonNull String adminEmail) {
     }
 
+    /** The body of the onboarding service's request for a new verification mail. */
+    public record ResendBody(String email) {
+    }
+
     /** The body of the onboarding service's verification endpoint. */
     public record VerifyBody(String token, String password) {
     }
 
     @Type("TenantSettings")
-    @Description("How the tenant wants the platform to work for it; version counts the changes.")
+    @Description("How the tenant wants the platform to work for it; version counts the changes. Optional fields are null "
+            + "when not set. agencyChannel: DOWNLOAD, DROP_FOLDER or WEBHOOK (then agencyWebhookUrl).")
     public record TenantSettingsNode(@NonNull String displayName, @NonNull String locale, @NonNull String timeZone,
-                                     @NonNull String defaultCurrency, int dunningHorizonDays, int version, String updatedBy) {
+                                     @NonNull String defaultCurrency, int dunningHorizonDays, String logoUrl, String primaryColour,
+                                     String accentColour, String senderName, String replyTo, String legalFooter, String iban, String bic,
+                                     String germanState, String agencyName, String agencyChannel, String agencyWebhookUrl, int version,
+                                     String updatedBy) {
+    }
+
+    /**
+     * All fields optional in the schema so that a missing one gets the service's precise VALIDATION error; the whole
+     * settings are replaced, optional ones left out are "not set".
+     */
+    @Input("TenantSettingsInput")
+    @Description("The tenant's whole settings (they are replaced). locale: de or en; timeZone: IANA (Europe/Berlin); "
+            + "dunningHorizonDays: 30–365; colours #RRGGBB; iban with mod-97 check; germanState: BW, BY, … (ISO 3166-2:DE); "
+            + "agencyChannel: DOWNLOAD, DROP_FOLDER or WEBHOOK (with agencyWebhookUrl, https); expectedVersion: the version you read.")
+    public record TenantSettingsInput(String displayName, String locale, String timeZone, String defaultCurrency,
+                                      Integer dunningHorizonDays, String logoUrl, String primaryColour, String accentColour,
+                                      String senderName, String replyTo, String legalFooter, String iban, String bic, String germanState,
+                                      String agencyName, String agencyChannel, String agencyWebhookUrl, Integer expectedVersion) {
+    }
+
+    @Type("TenantSettingsChange")
+    @Description("One field of one settings change: who changed it from what to what, when (null: not set).")
+    public record TenantSettingsChangeNode(int version, @NonNull String field, String from, String to, @NonNull String changedBy,
+                                           @NonNull String changedAt) {
     }
 
     /** The onboarding service's answer for the caller's tenant. */
@@ -72,5 +100,22 @@ public final class OnboardingTypes {
 
     @Type("InvitationAccepted")
     public record InvitationAccepted(@Id @NonNull String tenantId) {
+    }
+
+    @Input("CreateApiClientInput")
+    @Description("name: for people (at most 100 characters); role: tenant-admin, tenant-agent or tenant-viewer.")
+    public record CreateApiClientInput(String name, String role) {
+    }
+
+    @Type("ApiClient")
+    @Description("A machine credential of your tenant (client-credentials grant); its secret is never shown again.")
+    public record ApiClientNode(@Id @NonNull String clientId, @NonNull String name, @NonNull String role, @NonNull String createdAt,
+                                @NonNull String lastRotatedAt) {
+    }
+
+    @Type("ApiClientCredentials")
+    @Description("A created or rotated API client with its secret: shown only in this answer, store it now.")
+    public record ApiClientCredentials(@Id @NonNull String clientId, @NonNull String name, @NonNull String role, @NonNull String createdAt,
+                                       @NonNull String lastRotatedAt, @NonNull String secret) {
     }
 }

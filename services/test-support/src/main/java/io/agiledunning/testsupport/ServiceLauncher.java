@@ -59,6 +59,8 @@ public final class ServiceLauncher {
             config.putAll(ServiceConfig.mailer());
             config.putAll(ServiceConfig.keycloakAdmin());
             config.put("agiledunning.onboarding.verify-url", PlatformService.FRONTEND_API.url() + "/signup/verify");
+            // Repeated test runs and local sign-ups must not exhaust each other's budgets (the counts live in PostgreSQL).
+            config.put("agiledunning.onboarding.rate-limits.window", "PT1M");
         }
         return config;
     }

@@ -30,6 +30,11 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.VALIDATION, field + ": " + reason, List.of(new FieldError(field, reason)));
     }
 
+    /** VALIDATION naming every wrong field; the message lists them as {@code field: reason; field: reason}. */
+    public static ApiException invalid(List<FieldError> errors) {
+        return new ApiException(ErrorCode.VALIDATION, String.join("; ", errors.stream().map(e -> e.field() + ": " + e.reason()).toList()), errors);
+    }
+
     public static ApiException forbidden(String message) {
         return new ApiException(ErrorCode.FORBIDDEN, message);
     }

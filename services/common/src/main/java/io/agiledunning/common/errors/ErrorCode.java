@@ -10,6 +10,8 @@ public enum ErrorCode {
     NOT_FOUND(404),
     VALIDATION(400),
     CONFLICT(409),
+    /** Too many calls; the answer says when to retry (REST: {@code Retry-After}, GraphQL: {@code retryAfterSeconds}). */
+    RATE_LIMITED(429),
     UNAVAILABLE(503),
     INTERNAL(500);
 

@@ -26,6 +26,9 @@ public class RestErrorMappers {
 
     @ServerExceptionMapper
     public Response apiException(ApiException e) {
+        if (e instanceof RateLimitedException limited) {
+            return Response.fromResponse(respond(e.toApiError())).header("Retry-After", limited.retryAfterSeconds()).build();
+        }
         return respond(e.toApiError());
     }
 

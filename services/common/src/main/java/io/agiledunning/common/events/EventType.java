@@ -23,7 +23,7 @@ public enum EventType {
     PAYMENT_ALLOCATED("PaymentAllocated", 1, Topics.CASES, PaymentAllocated.class),
     LEGAL_SETTINGS_CHANGED("LegalSettingsChanged", 1, Topics.CASES, LegalSettingsChanged.class),
     HANDOVER_STATUS_REPORTED("HandoverStatusReported", 1, Topics.CASES, HandoverStatusReported.class),
-    TENANT_SETTINGS_CHANGED("TenantSettingsChanged", 1, Topics.TENANTS, TenantSettingsChanged.class),
+    TENANT_SETTINGS_CHANGED("TenantSettingsChanged", 2, Topics.TENANTS, TenantSettingsChanged.class),
     MESSAGE_TEMPLATE_SAVED("MessageTemplateSaved", 1, Topics.COMMUNICATIONS, MessageTemplateSaved.class),
     PAYMENT_RECORDED("PaymentRecorded", 1, Topics.PAYMENTS, PaymentRecorded.class),
     // dunning engine (issue 6)
@@ -36,7 +36,14 @@ public enum EventType {
     TENANT_REACTIVATED("TenantReactivated", 1, Topics.TENANTS, TenantReactivated.class),
     // payments: Stripe Connect (issue 3)
     STRIPE_ONBOARDING_STARTED("StripeOnboardingStarted", 1, Topics.PAYMENTS, StripeOnboardingStarted.class),
-    STRIPE_ACCOUNT_UPDATED("StripeAccountUpdated", 1, Topics.PAYMENTS, StripeAccountUpdated.class);
+    STRIPE_ACCOUNT_UPDATED("StripeAccountUpdated", 1, Topics.PAYMENTS, StripeAccountUpdated.class),
+    // onboarding: API clients and users (issue 3)
+    API_CLIENT_CREATED("ApiClientCreated", 1, Topics.TENANTS, ApiClientCreated.class),
+    API_CLIENT_SECRET_ROTATED("ApiClientSecretRotated", 1, Topics.TENANTS, ApiClientSecretRotated.class),
+    API_CLIENT_REVOKED("ApiClientRevoked", 1, Topics.TENANTS, ApiClientRevoked.class),
+    TENANT_USER_INVITED("TenantUserInvited", 1, Topics.TENANTS, TenantUserInvited.class),
+    TENANT_USER_ROLE_CHANGED("TenantUserRoleChanged", 1, Topics.TENANTS, TenantUserRoleChanged.class),
+    TENANT_USER_REMOVED("TenantUserRemoved", 1, Topics.TENANTS, TenantUserRemoved.class);
 
     private final String wireName;
     private final int schemaVersion;

@@ -1,5 +1,12 @@
 package io.agiledunning.onboarding.api;
 
+import io.agiledunning.onboarding.abuse.ClientAddress;
+import io.agiledunning.onboarding.abuse.RateLimit;
+import io.agiledunning.onboarding.abuse.RateLimitConfig;
+import io.agiledunning.onboarding.abuse.RateLimiter;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.core.Context;
+
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.onboarding.signup.SignUp;
 import io.agiledunning.onboarding.signup.SignUpSaga;
@@ -29,18 +36,41 @@ public class SignUpResource {
     }
 
     private final SignUpSaga saga;
+    private final RateLimiter limiter;
+    private final RateLimitConfig limits;
 
-    public SignUpResource(SignUpSaga saga) {
+    public SignUpResource(SignUpSaga saga, RateLimiter limiter, RateLimitConfig limits) {
         this.saga = saga;
+        this.limiter = limiter;
+        this.limits = limits;
     }
 
     @POST
     @ResponseStatus(201)
-    public Uni<SignUpView> signUp(SignUp.Request request, @HeaderParam("X-Correlation-Id") String correlationId) {
+    public Uni<SignUpView> signUp(SignUp.Request request, @HeaderParam("X-Correlation-Id") String correlationId,
+                                  @HeaderParam(ClientAddress.HEADER) String forwardedFor, @Context HttpServerRequest http) {
         if (request == null) {
             throw ApiException.invalid("body", "must not be empty");
         }
-        return saga.signUp(SignUp.validate(request), correlationId).map(SignUpView::of);
+        return limiter.spend(RateLimit.signUp(limits, ClientAddress.of(forwardedFor, http), request.adminEmail()))
+                .chain(() -> saga.signUp(SignUp.validate(request), correlationId))
+                .map(SignUpView::of);
+    }
+
+    public record ResendRequest(String email) {
+    }
+
+    /** Always 202 (whether or not such a sign-up waits), rate limited like sign-ups. */
+    @POST
+    @Path("/verification-mail")
+    @ResponseStatus(202)
+    public Uni<Void> resendVerification(ResendRequest request, @HeaderParam(ClientAddress.HEADER) String forwardedFor,
+                                        @Context HttpServerRequest http) {
+        if (request == null || request.email() == null || request.email().isBlank()) {
+            throw ApiException.invalid("email", "must not be blank");
+        }
+        return limiter.spend(RateLimit.verificationMail(limits, ClientAddress.of(forwardedFor, http), request.email()))
+                .chain(() -> saga.resendVerification(request.email()));
     }
 
     @POST

@@ -1,5 +1,13 @@
 package io.agiledunning.onboarding.api;
 
+import io.agiledunning.onboarding.abuse.ClientAddress;
+import io.agiledunning.onboarding.abuse.RateLimit;
+import io.agiledunning.onboarding.abuse.RateLimitConfig;
+import io.agiledunning.onboarding.abuse.RateLimiter;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
+
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.tenancy.CurrentTenant;
 import io.agiledunning.common.tenancy.Roles;
@@ -42,10 +50,14 @@ public class UsersResource {
 
     private final UserAdministration users;
     private final CurrentTenant currentTenant;
+    private final RateLimiter limiter;
+    private final RateLimitConfig limits;
 
-    public UsersResource(UserAdministration users, CurrentTenant currentTenant) {
+    public UsersResource(UserAdministration users, CurrentTenant currentTenant, RateLimiter limiter, RateLimitConfig limits) {
         this.users = users;
         this.currentTenant = currentTenant;
+        this.limiter = limiter;
+        this.limits = limits;
     }
 
     @GET
@@ -59,11 +71,15 @@ public class UsersResource {
     @Path("/users")
     @RolesAllowed(Roles.TENANT_ADMIN)
     @ResponseStatus(201)
-    public Uni<UserView> invite(Invitation.Request request) {
+    public Uni<UserView> invite(Invitation.Request request, @HeaderParam(ClientAddress.HEADER) String forwardedFor,
+                                @Context HttpServerRequest http) {
         if (request == null) {
             throw ApiException.invalid("body", "must not be empty");
         }
-        return users.invite(currentTenant.require(), Invitation.validate(request)).map(UserView::of);
+        var caller = currentTenant.require();
+        return limiter.spend(RateLimit.invitation(limits, ClientAddress.of(forwardedFor, http), request.email()))
+                .chain(() -> users.invite(caller, Invitation.validate(request)))
+                .map(UserView::of);
     }
 
     @PUT

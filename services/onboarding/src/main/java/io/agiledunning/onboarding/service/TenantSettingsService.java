@@ -15,7 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.OptimisticLockException;
 import org.hibernate.StaleStateException;
 
+import io.agiledunning.onboarding.TenantSettingsChange;
+
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -56,17 +62,38 @@ public class TenantSettingsService {
                         return Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT,
                                 "settings changed meanwhile (version %d, you sent %d): reload and retry".formatted(currentVersion, expectedVersion)));
                     }
-                    current.change(values, caller.subject(), clock.instant());
+                    Values before = found.map(TenantSettings::values).orElseGet(() -> Values.defaultsFor(caller.tenantAlias()));
+                    Instant now = clock.instant();
+                    current.change(values, caller.subject(), now);
                     Uni<TenantSettings> saved = found.isPresent() ? session.flush().replaceWith(current) : settings.persist(session, current).call(session::flush);
-                    return saved.call(s -> outbox.append(session, caller.tenantId(), caller.tenantId(),
-                                    new TenantSettingsChanged(values.displayName(), values.locale(), values.timeZone(),
-                                            values.defaultCurrency(), values.dunningHorizonDays(), s.version() + 1, caller.subject()),
-                                    correlationId))
+                    return saved.call(s -> {
+                                List<TenantSettingsChange> changes = changes(caller, before, values, s.version() + 1, now);
+                                return settings.record(session, changes)
+                                        .chain(() -> outbox.append(session, caller.tenantId(), caller.tenantId(),
+                                                new TenantSettingsChanged(values.displayName(), values.locale(), values.timeZone(),
+                                                        values.defaultCurrency(), values.dunningHorizonDays(), values.germanState(),
+                                                        changes.stream().map(TenantSettingsChange::field).toList(), s.version() + 1, caller.subject()),
+                                                correlationId));
+                            })
                             .map(s -> new Current(s.values(), s.version() + 1, Optional.of(s.updatedBy())));
                 }))
                 .onFailure(TenantSettingsService::isConcurrentChange)
                 .transform(e -> new ApiException(ErrorCode.CONFLICT,
                         "settings changed meanwhile (you sent version %d): reload and retry".formatted(expectedVersion)));
+    }
+
+    /** The audit trail, newest change first (at most {@code limit} field changes). */
+    public Uni<List<TenantSettingsChange>> history(TenantContext caller, int limit) {
+        return transactions.inTransaction(caller.tenantId(), session -> settings.changes(session, limit));
+    }
+
+    private static List<TenantSettingsChange> changes(TenantContext caller, Values before, Values after, int version, Instant now) {
+        Map<String, String> old = before.byField();
+        return after.byField().entrySet().stream()
+                .filter(field -> !Objects.equals(old.get(field.getKey()), field.getValue()))
+                .map(field -> new TenantSettingsChange(caller.tenantId(), version, field.getKey(), old.get(field.getKey()), field.getValue(),
+                        caller.subject(), now))
+                .toList();
     }
 
     /**

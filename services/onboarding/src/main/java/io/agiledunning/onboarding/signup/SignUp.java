@@ -1,7 +1,6 @@
 package io.agiledunning.onboarding.signup;
 
 import io.agiledunning.common.errors.ApiException;
-import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
 
 import java.util.ArrayList;
@@ -58,8 +57,7 @@ public record SignUp(String legalName, String country, String street, String pos
             errors.add(new FieldError("locale", "must be de or en"));
         }
         if (!errors.isEmpty()) {
-            String summary = String.join("; ", errors.stream().map(e -> e.field() + ": " + e.reason()).toList());
-            throw new ApiException(ErrorCode.VALIDATION, summary, errors);
+            throw ApiException.invalid(errors);
         }
         return new SignUp(legalName, country, street, postalCode, city, vatId, creditorType, firstName, lastName, email, locale);
     }

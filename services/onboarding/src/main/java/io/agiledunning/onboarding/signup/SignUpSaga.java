@@ -124,9 +124,7 @@ public class SignUpSaga {
 
     private TenantSettings defaultSettings(TenantId tenantId, Tenant tenant) {
         TenantSettings defaults = TenantSettings.create(tenantId);
-        TenantSettings.Values values = TenantSettings.Values.defaultsFor(tenant.slug());
-        defaults.change(new TenantSettings.Values(tenant.legalName(), tenant.locale(), values.timeZone(), values.defaultCurrency(),
-                values.dunningHorizonDays()), SYSTEM, clock.instant());
+        defaults.change(TenantSettings.Values.defaultsFor(tenant.slug()).named(tenant.legalName(), tenant.locale()), SYSTEM, clock.instant());
         return defaults;
     }
 
@@ -146,6 +144,24 @@ public class SignUpSaga {
             LOG.errorf("Compensating sign-up %s failed (%s): it stays recorded and resumes when sent again", signUpId,
                     compensationFailure.toString());
             return null;
+        });
+    }
+
+    /**
+     * Mails a new verification link to the admin of a tenant still waiting for verification; the earlier link stops
+     * working (only the newest hash is stored). Anything else (no such sign-up, already verified, suspended) sends
+     * nothing and answers the same, so the call does not tell who signed up.
+     */
+    public Uni<Void> resendVerification(String email) {
+        String address = email == null ? "" : email.strip().toLowerCase(java.util.Locale.ROOT);
+        return registry.findByAdminEmail(address).chain(found -> {
+            if (found.isEmpty() || found.get().status() != TenantStatus.PENDING_VERIFICATION) {
+                return Uni.createFrom().voidItem();
+            }
+            String token = VerificationLinks.newToken();
+            Instant now = clock.instant();
+            return registry.update(found.get().id(), t -> t.awaitVerification(VerificationLinks.hash(token), now.plus(config.verificationTtl()), now))
+                    .chain(t -> mail.send(t, token));
         });
     }
 

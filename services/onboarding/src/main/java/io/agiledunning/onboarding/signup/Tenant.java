@@ -79,6 +79,11 @@ public class Tenant {
     @Column(name = "admin_user_id")
     private String adminUserId;
 
+    /** The status a suspension interrupted; lifting the suspension returns there. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "suspended_from")
+    private TenantStatus suspendedFrom;
+
     @Column(name = "verification_hash")
     private String verificationHash;
 
@@ -160,12 +165,17 @@ public class Tenant {
     }
 
     public void suspend(Instant now) {
+        if (status != TenantStatus.SUSPENDED) {
+            this.suspendedFrom = status;
+        }
         this.status = TenantStatus.SUSPENDED;
         this.updatedAt = now;
     }
 
+    /** Back to where the suspension found the tenant: ACTIVE, or PENDING_VERIFICATION if its admin had not verified yet. */
     public void reactivate(Instant now) {
-        this.status = TenantStatus.ACTIVE;
+        this.status = suspendedFrom == null ? TenantStatus.ACTIVE : suspendedFrom;
+        this.suspendedFrom = null;
         this.updatedAt = now;
     }
 

@@ -57,6 +57,14 @@ public class TenantRegistry {
         return sessions.withTransaction(session -> session.find(Tenant.class, id)).map(Optional::ofNullable);
     }
 
+    /** The tenant whose admin signed up with this (lower-case) e-mail address. */
+    public Uni<Optional<Tenant>> findByAdminEmail(String email) {
+        return sessions.withTransaction(session -> session.createSelectionQuery("from Tenant where adminEmail = :email", Tenant.class)
+                        .setParameter("email", email)
+                        .getSingleResultOrNull())
+                .map(Optional::ofNullable);
+    }
+
     public Uni<Optional<Tenant>> findByVerificationHash(String hash) {
         return sessions.withTransaction(session -> session.createSelectionQuery("from Tenant where verificationHash = :hash", Tenant.class)
                         .setParameter("hash", hash)

@@ -1,7 +1,6 @@
 package io.agiledunning.onboarding.users;
 
 import io.agiledunning.common.errors.ApiException;
-import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.onboarding.signup.SignUp;
 
@@ -35,7 +34,7 @@ public record Invitation(String email, String firstName, String lastName, Tenant
             errors.add(new FieldError("locale", "must be de or en"));
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION, String.join("; ", errors.stream().map(e -> e.field() + ": " + e.reason()).toList()), errors);
+            throw ApiException.invalid(errors);
         }
         return new Invitation(email, firstName, lastName, role, locale);
     }

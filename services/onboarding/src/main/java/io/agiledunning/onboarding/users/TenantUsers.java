@@ -94,20 +94,25 @@ public class TenantUsers {
         });
     }
 
+    /** A member before and after a role change. */
+    public record RoleChange(TenantUser before, TenantUser after) {
+    }
+
     /** Gives the member exactly this role; the tenant's last admin keeps theirs. */
-    public Uni<TenantUser> changeRole(UUID organization, String userId, TenantRole role) {
+    public Uni<RoleChange> changeRole(UUID organization, String userId, TenantRole role) {
         return call(() -> {
             TenantUser member = member(organization, userId);
             if (member.role() == TenantRole.TENANT_ADMIN && role != TenantRole.TENANT_ADMIN) {
                 requireAnotherAdmin(organization, userId);
             }
             grant(userId, role);
-            return new TenantUser(member.id(), member.email(), member.firstName(), member.lastName(), role, member.emailVerified());
+            return new RoleChange(member,
+                    new TenantUser(member.id(), member.email(), member.firstName(), member.lastName(), role, member.emailVerified()));
         });
     }
 
-    /** Deletes the member (users belong to one tenant); the tenant's last admin stays. */
-    public Uni<Void> remove(UUID organization, String userId) {
+    /** Deletes the member (users belong to one tenant); the tenant's last admin stays. Answers the removed member. */
+    public Uni<TenantUser> remove(UUID organization, String userId) {
         return call(() -> {
             TenantUser member = member(organization, userId);
             if (member.role() == TenantRole.TENANT_ADMIN) {
@@ -118,7 +123,7 @@ public class TenantUsers {
                     throw unexpected("deleting user " + userId, response.getStatus());
                 }
             }
-            return null;
+            return member;
         });
     }
 

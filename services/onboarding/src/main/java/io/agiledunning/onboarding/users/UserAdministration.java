@@ -1,6 +1,12 @@
 package io.agiledunning.onboarding.users;
 
+import io.agiledunning.common.data.TenantTransactions;
+import io.agiledunning.common.data.outbox.Outbox;
 import io.agiledunning.common.errors.ApiException;
+import io.agiledunning.common.events.DomainEvent;
+import io.agiledunning.common.events.TenantUserInvited;
+import io.agiledunning.common.events.TenantUserRemoved;
+import io.agiledunning.common.events.TenantUserRoleChanged;
 import io.agiledunning.common.tenancy.TenantContext;
 import io.agiledunning.onboarding.signup.KeycloakDirectory;
 import io.agiledunning.onboarding.signup.OnboardingConfig;
@@ -23,13 +29,18 @@ public class UserAdministration {
     private final VerificationMail mail;
     private final OnboardingConfig config;
     private final Clock clock;
+    private final TenantTransactions transactions;
+    private final Outbox outbox;
 
-    public UserAdministration(TenantUsers users, KeycloakDirectory directory, VerificationMail mail, OnboardingConfig config, Clock clock) {
+    public UserAdministration(TenantUsers users, KeycloakDirectory directory, VerificationMail mail, OnboardingConfig config, Clock clock,
+                              TenantTransactions transactions, Outbox outbox) {
         this.users = users;
         this.directory = directory;
         this.mail = mail;
         this.config = config;
         this.clock = clock;
+        this.transactions = transactions;
+        this.outbox = outbox;
     }
 
     public Uni<List<TenantUser>> list(TenantContext caller) {
@@ -43,15 +54,28 @@ public class UserAdministration {
         return users.invite(organization, invitation.email(), invitation.firstName(), invitation.lastName(), invitation.role(),
                         VerificationLinks.hash(token), clock.instant().plus(config.verificationTtl()))
                 .call(user -> mail.sendInvitation(user.email(), user.firstName(), user.lastName(), invitation.locale(), token)
-                        .onFailure().call(failure -> users.remove(organization, user.id()).onFailure().recoverWithNull()));
+                        .onFailure().call(failure -> users.remove(organization, user.id()).onFailure().recoverWithNull()))
+                .call(user -> publish(caller, user.id(), new TenantUserInvited(user.id(), user.role().realmRole(), caller.subject())));
     }
 
+    /** Publishes only a real change: giving a user the role it has is no event. */
     public Uni<TenantUser> changeRole(TenantContext caller, String userId, TenantRole role) {
-        return users.changeRole(caller.tenantId().value(), userId, role);
+        return users.changeRole(caller.tenantId().value(), userId, role)
+                .call(change -> change.before().role() == change.after().role() ? Uni.createFrom().voidItem()
+                        : publish(caller, userId, new TenantUserRoleChanged(userId, change.before().role().realmRole(),
+                        change.after().role().realmRole(), caller.subject())))
+                .map(TenantUsers.RoleChange::after);
     }
 
     public Uni<Void> remove(TenantContext caller, String userId) {
-        return users.remove(caller.tenantId().value(), userId);
+        return users.remove(caller.tenantId().value(), userId)
+                .call(removed -> publish(caller, userId, new TenantUserRemoved(userId, removed.role().realmRole(), caller.subject())))
+                .replaceWithVoid();
+    }
+
+    /** After Keycloak made the change, in the caller's tenant transaction; keyed by the user. */
+    private Uni<?> publish(TenantContext caller, String userId, DomainEvent event) {
+        return transactions.inTransaction(caller.tenantId(), session -> outbox.append(session, caller.tenantId(), userId, event, null));
     }
 
     /** The invited user follows the link: e-mail verified, password set, the link used up. */

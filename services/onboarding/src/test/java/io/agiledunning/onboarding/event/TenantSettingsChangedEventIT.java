@@ -61,14 +61,15 @@ class TenantSettingsChangedEventIT {
         // The settings are the tenant's own aggregate: its id is the tenant id.
         EventEnvelope envelope = read(PublishedEvents.onlyValueWithKey(Topics.TENANTS, tenant.id() + ":" + tenant.id()));
         assertEquals("TenantSettingsChanged", envelope.type());
-        assertEquals(1, envelope.schemaVersion());
+        assertEquals(2, envelope.schemaVersion());
         assertEquals(tenant.id(), envelope.tenantId());
         assertEquals(tenant.id().toString(), envelope.aggregateId());
         assertEquals("corr-settings-1", envelope.correlationId());
         assertNotNull(envelope.eventId());
         assertFalse(envelope.occurredAt().isBefore(before.minusSeconds(5)), "occurredAt " + envelope.occurredAt());
         assertFalse(envelope.occurredAt().isAfter(Instant.now()), "occurredAt " + envelope.occurredAt());
-        assertEquals(new TenantSettingsChanged("Events GmbH", "en", "Europe/Dublin", "EUR", 45, 1, subject(admin)),
+        assertEquals(new TenantSettingsChanged("Events GmbH", "en", "Europe/Dublin", "EUR", 45, null,
+                        java.util.List.of("displayName", "locale", "timeZone", "dunningHorizonDays"), 1, subject(admin)),
                 envelope.payloadAs(TenantSettingsChanged.class, json));
     }
 

@@ -48,6 +48,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -145,6 +146,34 @@ class SignUpIT {
                 events.get(0).payloadAs(TenantSignedUp.class, json));
         assertEquals(new TenantActivated("mueller-und-soehne-" + suffix), events.get(1).payloadAs(TenantActivated.class, json));
         assertEquals(UUID.fromString(tenantId), events.get(0).tenantId());
+    }
+
+    /** A new verification mail carries a new link; the old one stops working. Unknown or verified addresses get nothing, the same answer. */
+    @Test
+    void aResentVerificationMailReplacesTheLinkAndTellsNothingAboutOthers() {
+        String email = "resend-" + SignUps.suffix() + "@example.org";
+        SignUps.post(SignUps.body("Resend GmbH " + SignUps.suffix(), email)).statusCode(201);
+        String first = SignUps.tokenIn(SignUps.mailTo(email));
+
+        resend(email.toUpperCase()).statusCode(202);
+        List<MimeMessage> mails = SignUps.mailsTo(email, 2);
+        String second = SignUps.tokenIn(mails.get(1));
+        assertNotEquals(first, second);
+        SignUps.verify(first, SignUps.PASSWORD).statusCode(400)
+                .body("fields[0].field", equalTo("token"))
+                .body("fields[0].reason", equalTo("this link is invalid, used or expired; sign up again or ask for a new link"));
+        SignUps.verify(second, SignUps.PASSWORD).statusCode(200).body("status", equalTo("ACTIVE"));
+
+        resend(email).statusCode(202);
+        String nobody = "nobody-" + SignUps.suffix() + "@example.org";
+        resend(nobody).statusCode(202);
+        resend(" ").statusCode(400).body("fields[0].field", equalTo("email"));
+        SignUps.mailsTo(email, 2);
+        assertEquals(0, SignUps.countMailsTo(nobody));
+    }
+
+    private static ValidatableResponse resend(String email) {
+        return given().contentType(ContentType.JSON).body(Map.of("email", email)).post("/api/sign-ups/verification-mail").then().log().ifValidationFails();
     }
 
     @Test

@@ -71,6 +71,33 @@ final class SignUps {
                 .post("/api/sign-ups/verification").then().log().ifValidationFails();
     }
 
+    /** The {@code count} mails to {@code recipient}, oldest first, once that many arrived. */
+    static List<MimeMessage> mailsTo(String recipient, int count) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (Instant.now().isBefore(deadline)) {
+            List<MimeMessage> mine = SmtpServer.start().receivedMessages().stream().filter(m -> sentTo(m, recipient)).toList();
+            if (mine.size() >= count) {
+                assertEquals(count, mine.size(), "mails to " + recipient);
+                return mine;
+            }
+            pause();
+        }
+        throw new AssertionError("fewer than " + count + " mails to " + recipient);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+
+    static long countMailsTo(String recipient) {
+        return SmtpServer.start().receivedMessages().stream().filter(m -> sentTo(m, recipient)).count();
+    }
+
     /** The one mail to {@code recipient}; other tests' mails in the shared GreenMail are ignored. */
     static MimeMessage mailTo(String recipient) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
@@ -80,12 +107,7 @@ final class SignUps {
                 assertEquals(1, mine.size(), "mails to " + recipient);
                 return mine.getFirst();
             }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
+            pause();
         }
         throw new AssertionError("no mail to " + recipient);
     }

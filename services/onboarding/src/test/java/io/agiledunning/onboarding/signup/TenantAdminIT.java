@@ -51,6 +51,25 @@ class TenantAdminIT {
     @Inject
     ObjectMapper json;
 
+    /** A suspension before the admin verified does not skip the verification: lifting it returns to PENDING_VERIFICATION. */
+    @Test
+    void aTenantSuspendedBeforeVerificationReturnsToPendingVerificationAndCanStillBeVerified() {
+        String email = "pending-" + SignUps.suffix() + "@example.org";
+        String tenantId = SignUps.post(SignUps.body("Pending GmbH " + SignUps.suffix(), email)).statusCode(201).extract().path("tenantId");
+        String token = SignUps.tokenIn(SignUps.mailTo(email));
+        String platformAdmin = TestTenants.platformAdminToken();
+
+        as(platformAdmin).contentType(ContentType.JSON).body(Map.of("reason", "fraud check"))
+                .post("/api/tenants/" + tenantId + "/suspension").then().statusCode(200).body("status", equalTo("SUSPENDED"));
+        SignUps.verify(token, SignUps.PASSWORD).statusCode(400).body("fields[0].field", equalTo("token"));
+        as(platformAdmin).delete("/api/tenants/" + tenantId + "/suspension").then()
+                .statusCode(200).body("status", equalTo("PENDING_VERIFICATION"));
+        as(platformAdmin).delete("/api/tenants/" + tenantId + "/suspension").then().statusCode(409);
+
+        SignUps.verify(token, SignUps.PASSWORD).statusCode(200).body("status", equalTo("ACTIVE"));
+        status(TestTenants.passwordToken(email, SignUps.PASSWORD)).body("status", equalTo("ACTIVE"));
+    }
+
     @Test
     void aPlatformAdminSuspendsAndReactivatesOneTenantAndOnlyThatOne() throws IOException {
         SignedUp acme = SignUps.signUpAndVerify("suspend-acme");

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.onboarding.signup.SignUps.SignedUp;
 import io.agiledunning.testsupport.ApiErrors;
+import io.agiledunning.common.events.Topics;
 import io.agiledunning.testsupport.KafkaResource;
+import io.agiledunning.testsupport.PublishedEvents;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
 import io.agiledunning.testsupport.SmtpResource;
@@ -44,6 +46,9 @@ class UsersIT {
     private static final Pattern INVITATION = Pattern.compile("/signup/invitation\\?token=([A-Za-z0-9_-]+)&lang=en");
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @jakarta.inject.Inject
+    io.agiledunning.common.data.outbox.OutboxRelay relay;
+
     @Test
     void anInvitedUserAcceptsLogsInWithTheRoleAndTheAdminChangesAndRemovesIt() throws Exception {
         SignedUp acme = SignUps.signUpAndVerify("users-acme");
@@ -77,6 +82,23 @@ class UsersIT {
 
         as(acme.adminToken()).delete("/api/users/" + userId).then().statusCode(204);
         as(acme.adminToken()).get("/api/users").then().statusCode(200).body("email", containsInAnyOrder(acme.adminEmail()));
+
+        relay.relayAll();
+        List<JsonNode> events = PublishedEvents.valuesWithKey(Topics.TENANTS, acme.tenantId() + ":" + userId).stream().map(UsersIT::json).toList();
+        assertEquals(List.of("TenantUserInvited", "TenantUserRoleChanged", "TenantUserRemoved"), events.stream().map(e -> e.get("type").asText()).toList());
+        String by = subject(acme.adminToken());
+        assertEquals(Map.of("userId", userId, "role", "tenant-agent", "invitedBy", by), JSON.convertValue(events.get(0).get("payload"), Map.class));
+        assertEquals(Map.of("userId", userId, "from", "tenant-agent", "to", "tenant-viewer", "changedBy", by),
+                JSON.convertValue(events.get(1).get("payload"), Map.class));
+        assertEquals(Map.of("userId", userId, "role", "tenant-viewer", "removedBy", by), JSON.convertValue(events.get(2).get("payload"), Map.class));
+    }
+
+    private static JsonNode json(String value) {
+        try {
+            return JSON.readTree(value);
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
     }
 
     @Test

@@ -46,7 +46,7 @@ final class ImportMerge {
                 issue_date date, due_date date, principal_minor bigint, currency text, digits int, consumer_notice boolean,
                 fees_minor bigint, paid_minor bigint, open_minor bigint,
                 reject_field text, reject_reason text, owner_ref text, debtor_id uuid, claim_id uuid, case_id uuid,
-                case_status text, case_currency text, outcome text, delta_minor bigint)""",
+                case_status text, case_currency text, outcome text, delta_minor bigint, changed text[], withdrawn_on date)""",
             "create temporary table import_chunk_errors (row_no bigint, seq int, field text, reason text)",
             "create temporary table import_refs (claim_ref text primary key, row_no bigint)", """
             create temporary table import_events (
@@ -82,20 +82,34 @@ final class ImportMerge {
                                   = (c.invoice_number, c.issue_date, c.due_date, c.principal_minor, c.currency,
                                      c.consumer_notice, c.fees_minor, c.paid_minor)
                                then 'UNCHANGED' else 'UPDATED' end,
-                delta_minor = c.open_minor - (cl.principal_minor + cl.fees_minor - cl.paid_minor)
+                delta_minor = c.open_minor - (cl.principal_minor + cl.fees_minor - cl.paid_minor),
+                withdrawn_on = (cl.withdrawn_at at time zone 'UTC')::date,
+                -- named as ClaimData.changedFields names them, in its order
+                changed = array_remove(array[
+                    case when cl.invoice_number is distinct from c.invoice_number then 'invoiceNumber' end,
+                    case when cl.issue_date is distinct from c.issue_date then 'issueDate' end,
+                    case when cl.due_date is distinct from c.due_date then 'dueDate' end,
+                    case when (cl.principal_minor, cl.currency::text) is distinct from (c.principal_minor, c.currency) then 'principal' end,
+                    case when cl.consumer_notice is distinct from c.consumer_notice then 'consumerNotice' end,
+                    case when (cl.fees_minor, cl.currency::text) is distinct from (c.fees_minor, c.currency) then 'fees' end,
+                    case when (cl.paid_minor, cl.currency::text) is distinct from (c.paid_minor, c.currency) then 'paid' end], null)
             from import_context x, claims cl join debtors d on d.id = cl.debtor_id join cases k on k.id = cl.case_id
             where cl.tenant_id = x.tenant_id and cl.external_reference = c.claim_ref and c.reject_reason is null""",
             """
             update import_chunk c set
-                reject_field = case when c.owner_ref <> c.debtor_ref or c.case_status in %1$s then x.reference_field else x.currency_field end,
+                reject_field = case when c.owner_ref <> c.debtor_ref or c.withdrawn_on is not null or c.case_status in %1$s
+                                    then x.reference_field else x.currency_field end,
                 reject_reason = case
                     when c.owner_ref <> c.debtor_ref then format('claim ''%%s'' belongs to another debtor', c.claim_ref)
+                    when c.withdrawn_on is not null
+                        then format('claim ''%%s'' was withdrawn on %%s: it can no longer change', c.claim_ref, c.withdrawn_on)
                     when c.case_status in %1$s
                         then format('claim ''%%s'' belongs to case %%s, which is %%s: it can no longer change', c.claim_ref, c.case_id, c.case_status)
                     else format('the debtor''s case %%s is kept in %%s, a claim in %%s cannot join it', c.case_id, c.case_currency, c.currency) end
             from import_context x
             where c.claim_id is not null and c.reject_reason is null
-              and (c.owner_ref <> c.debtor_ref or (c.outcome = 'UPDATED' and (c.case_status in %1$s or c.case_currency <> c.currency)))"""
+              and (c.owner_ref <> c.debtor_ref
+                   or (c.outcome = 'UPDATED' and (c.withdrawn_on is not null or c.case_status in %1$s or c.case_currency <> c.currency)))"""
                     .formatted(TERMINAL),
             // New claims join their debtor's unfinished case ...
             """
@@ -151,9 +165,9 @@ final class ImportMerge {
               and c.outcome in ('OPENED', 'JOINED')""",
             """
             insert into cases (id, tenant_id, external_reference, debtor_name, outstanding_minor, currency, status, opened_by,
-                created_at, debtor_id)
+                created_at, debtor_id, oldest_due_date)
             select c.case_id, x.tenant_id, c.claim_ref, c.name, c.open_minor, c.currency, 'OPEN', x.actor,
-                   x.now + (c.row_no - x.first_row) * interval '1 microsecond', c.debtor_id
+                   x.now + (c.row_no - x.first_row) * interval '1 microsecond', c.debtor_id, c.due_date
             from import_chunk c, import_context x where c.outcome = 'OPENED' and c.reject_reason is null order by c.row_no""",
             """
             insert into claims (id, tenant_id, debtor_id, case_id, external_reference, invoice_number, issue_date, due_date,
@@ -169,12 +183,13 @@ final class ImportMerge {
                 updated_at = x.now + (c.row_no - x.first_row) * interval '1 microsecond'
             from import_chunk c, import_context x
             where cl.tenant_id = x.tenant_id and cl.id = c.claim_id and c.outcome = 'UPDATED' and c.reject_reason is null""",
-            // A case's balance: principal + fees - paid over its claims, recomputed as the API does.
+            // A case's balance: principal + fees - paid over its claims, and its oldest due date, recomputed as the API does.
             """
-            update cases k set outstanding_minor = s.total
-            from import_context x, (select cl.case_id, sum(cl.principal_minor + cl.fees_minor - cl.paid_minor) total
+            update cases k set outstanding_minor = s.total, oldest_due_date = s.oldest
+            from import_context x, (select cl.case_id, sum(cl.principal_minor + cl.fees_minor - cl.paid_minor) total,
+                                           min(cl.due_date) oldest
                                     from claims cl, import_context x
-                                    where cl.tenant_id = x.tenant_id and cl.case_id in (
+                                    where cl.tenant_id = x.tenant_id and cl.withdrawn_at is null and cl.case_id in (
                                         select case_id from import_chunk where outcome in ('JOINED', 'UPDATED') and reject_reason is null)
                                     group by cl.case_id) s
             where k.tenant_id = x.tenant_id and k.id = s.case_id""",
@@ -194,7 +209,7 @@ final class ImportMerge {
             from import_chunk c where c.outcome = 'JOINED' and c.reject_reason is null
             union all
             select u.row_no, gen_random_uuid(), u.case_id, '%5$s', %6$d, u.case_status, u.case_status,
-                   format('claim %%s updated', u.claim_ref),
+                   format('claim %%s updated: %%s', u.claim_ref, array_to_string(u.changed, ', ')),
                    jsonb_build_object('caseId', u.case_id, 'claimId', u.claim_id, 'claimReference', u.claim_ref,
                                       'invoiceNumber', u.invoice_number, 'issueDate', to_char(u.issue_date, 'YYYY-MM-DD'),
                                       'dueDate', to_char(u.due_date, 'YYYY-MM-DD'),
@@ -202,7 +217,8 @@ final class ImportMerge {
                                       'fees', import_money(u.fees_minor, u.currency, u.digits),
                                       'paid', import_money(u.paid_minor, u.currency, u.digits),
                                       'consumerNotice', u.consumer_notice,
-                                      'caseOutstanding', import_money(k.outstanding_minor - u.later, u.currency, u.digits))
+                                      'caseOutstanding', import_money(k.outstanding_minor - u.later, u.currency, u.digits),
+                                      'changedFields', to_jsonb(u.changed))
             from (select c.*, coalesce(sum(c.delta_minor) over (partition by c.case_id order by c.row_no
                                        rows between 1 following and unbounded following), 0)::bigint later
                   from import_chunk c where c.reject_reason is null and c.outcome in ('OPENED', 'JOINED', 'UPDATED')) u

@@ -2,7 +2,6 @@ package io.agiledunning.cases.query;
 
 import io.agiledunning.cases.CaseStatus;
 import io.agiledunning.common.errors.ApiException;
-import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.money.Money;
 
@@ -13,7 +12,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Filters and order of a case list; every filter optional, all given ones must hold. Amounts are in one currency
@@ -77,9 +75,7 @@ public record CaseQuery(Set<CaseStatus> statuses, String currency, BigDecimal mi
             }
         }
         if (!errors.isEmpty()) {
-            throw errors.size() == 1 ? ApiException.invalid(errors.getFirst().field(), errors.getFirst().reason())
-                    : new ApiException(ErrorCode.VALIDATION,
-                    errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")), errors);
+            throw ApiException.invalid(errors);
         }
         return new CaseQuery(Set.copyOf(parsedStatuses), code, minAmount, maxAmount, minDaysPastDue, maxDaysPastDue,
                 blankToNull(segment), blankToNull(persona), search == null ? null : search.toLowerCase(Locale.ROOT),

@@ -38,7 +38,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Changes to claims placed before, found by the tenant's external reference, in one tenant transaction each:
@@ -100,7 +99,7 @@ public class ClaimChangeService {
                     ClaimData next = patch.applyTo(found.claim().data());
                     List<FieldError> errors = PlacementValidation.checkClaim(next);
                     if (!errors.isEmpty()) {
-                        return Uni.createFrom().failure(invalid(errors));
+                        return Uni.createFrom().failure(ApiException.invalid(errors));
                     }
                     return change(session, caller, found.changedCase(), found.claim(), next, clock.instant(), correlationId);
                 }));
@@ -120,7 +119,7 @@ public class ClaimChangeService {
             errors.add(new FieldError("reason", "is required"));
         }
         if (!errors.isEmpty()) {
-            return Uni.createFrom().failure(invalid(errors));
+            return Uni.createFrom().failure(ApiException.invalid(errors));
         }
         return transactions.inTransaction(caller.tenantId(), session -> claimWithCase(session, reference)
                 .chain(found -> withdrawIn(session, caller, found.changedCase(), found.claim(), reason.strip(), clock.instant(),
@@ -226,15 +225,6 @@ public class ClaimChangeService {
             throw ApiException.invalid("claim.principal.currency",
                     "the debtor's case %s is kept in %s, a claim in %s cannot join it".formatted(c.id(), c.currencyCode(), currency));
         }
-    }
-
-    /** VALIDATION naming every field; the message is {@code field: reason} joined by {@code ; }. */
-    static ApiException invalid(List<FieldError> errors) {
-        if (errors.size() == 1) {
-            return ApiException.invalid(errors.getFirst().field(), errors.getFirst().reason());
-        }
-        return new ApiException(ErrorCode.VALIDATION,
-                errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")), errors);
     }
 
     private static String text(String value) {

@@ -215,7 +215,7 @@ public class ClaimPlacementService {
         }
         PlacementValidation.Result result = PlacementValidation.check(command);
         if (!result.valid()) {
-            throw ClaimChangeService.invalid(result.errors());
+            throw ApiException.invalid(result.errors());
         }
         return result.placement();
     }

@@ -122,6 +122,44 @@ class GraphQLApiIT {
                 .body("errors[0].extensions.code", equalTo("NOT_FOUND"));
     }
 
+    @Test
+    void changingClaimsNeedsAWriterRoleAndBadAmountsAreRefusedBeforeAnyServiceIsCalled() {
+        String update = """
+                mutation { updateClaim(claim: {externalReference: "INV-1", principal: {amount: %s, currency: "EUR"}})
+                  { outcome changedFields case { id closeReason } claim { id withdrawnAt } } }""";
+        graphql(acme.viewerToken(), update.formatted("10.00"))
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        graphql(null, update.formatted("10.00"))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
+                .body("errors[0].path", equalTo(java.util.List.of("updateClaim")));
+        graphql(acme.agentToken(), update.formatted("10.001"))
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].extensions.fields", equalTo("claim.principal: EUR has at most 2 decimal places, got 10.001"));
+        graphql(acme.viewerToken(), """
+                mutation { withdrawClaim(externalReference: "INV-1", reason: "credit note") { outcome } }""")
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        graphql(acme.agentToken(), """
+                mutation { withdrawClaim(externalReference: "INV-1", reason: "credit note") { outcome } }""")
+                .body("errors[0].extensions.code", equalTo("UNAVAILABLE"));
+    }
+
+    @Test
+    void debtorsAndFilteredCasesNeedASignedInCallerAndUnknownIdsAreNotFound() {
+        graphql(null, "{ debtors(first: 5, search: \"muster\") { edges { node { id } } } }")
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
+                .body("errors[0].path", equalTo(java.util.List.of("debtors")));
+        graphql(null, "{ debtor(id: \"%s\") { debtor { id } } }".formatted(java.util.UUID.randomUUID()))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+        graphql(acme.viewerToken(), "{ debtor(id: \"not-a-uuid\") { debtor { id } } }")
+                .body("errors[0].extensions.code", equalTo("NOT_FOUND"))
+                .body("errors[0].message", equalTo("debtor not-a-uuid not found"));
+        graphql(null, "{ cases(first: 5, filter: {statuses: [\"OPEN\"]}, sort: AMOUNT, direction: DESC) { edges { cursor } } }")
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+        graphql(acme.viewerToken(), "{ cases(first: 5, sort: NEXT_ACTION) { edges { cursor nextActionAt } } }")
+                .body("errors[0].extensions.code", equalTo("UNAVAILABLE"));
+    }
+
     private static final String CASE_STATEMENT = """
             { caseStatement(caseId: "%s", asOf: "2025-03-31") { caseId asOf claims { claimId } totals { balance { amount } } } }""";
 

@@ -337,6 +337,61 @@ class CrossServiceIT {
     }
 
     @Test
+    @DisplayName("a placed claim is found, updated and withdrawn through GraphQL; the last withdrawal closes the case; another tenant sees nothing")
+    void claimUpdatedAndWithdrawnThroughTheApi() {
+        String agent = tenantA.agentToken();
+        String claimRef = "INV-" + UUID.randomUUID();
+        JsonPath placed = graphql.post(agent, """
+                mutation { placeClaim(input: {
+                    debtor: {externalReference: "D-%1$s", kind: CONSUMER, name: "Erika Mustermann", emails: ["erika@example.org"]},
+                    claim: {externalReference: "%1$s", invoiceNumber: "R-1", issueDate: "2026-02-01", dueDate: "2026-03-01",
+                            principal: {amount: 100.00, currency: "EUR"}, consumerNotice: true}})
+                  { case { id } claim { debtorId } } }""".formatted(claimRef));
+        assertEquals(List.of(), errorCodes(placed), () -> placed.prettify());
+        String caseId = placed.getString("data.placeClaim.case.id");
+        String debtorId = placed.getString("data.placeClaim.claim.debtorId");
+        String found = """
+                query($q: String!) { cases(first: 5, filter: {search: $q, statuses: ["OPEN"]}, sort: AMOUNT, direction: DESC)
+                  { edges { cursor node { id oldestDueDate } } } }""";
+        JsonPath search = graphql.post(tenantA.viewerToken(), found, Map.of("q", claimRef.toLowerCase()));
+        assertEquals(List.of(), errorCodes(search), () -> search.prettify());
+        assertEquals(List.of(caseId), search.getList("data.cases.edges.node.id"));
+        assertEquals(List.of(), graphql.post(tenantB.viewerToken(), found, Map.of("q", claimRef.toLowerCase()))
+                .getList("data.cases.edges"));
+        String debtor = "query($id: ID!) { debtor(id: $id) { debtor { name } cases { id } claims { externalReference } } }";
+        JsonPath detail = graphql.post(tenantA.viewerToken(), debtor, Map.of("id", debtorId));
+        assertEquals(List.of(claimRef), detail.getList("data.debtor.claims.externalReference"), () -> detail.prettify());
+        JsonPath otherDebtor = graphql.post(tenantB.viewerToken(), debtor, Map.of("id", debtorId));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(otherDebtor), () -> otherDebtor.prettify());
+        String update = """
+                mutation($ref: String!) { updateClaim(claim: {externalReference: $ref, principal: {amount: 80.00, currency: "EUR"}})
+                  { outcome changedFields case { id outstanding { amount } } claim { principal { amount } } } }""";
+        JsonPath updated = graphql.post(agent, update, Map.of("ref", claimRef));
+        assertEquals(List.of(), errorCodes(updated), () -> updated.prettify());
+        assertEquals("UPDATED", updated.getString("data.updateClaim.outcome"));
+        assertEquals(List.of("principal"), updated.getList("data.updateClaim.changedFields"));
+        assertEquals("80.0", updated.getString("data.updateClaim.case.outstanding.amount"));
+        assertEquals("UNCHANGED", graphql.post(agent, update, Map.of("ref", claimRef)).getString("data.updateClaim.outcome"));
+
+        String withdraw = """
+                mutation($ref: String!) { withdrawClaim(externalReference: $ref, reason: "credit note")
+                  { outcome case { id status closeReason } claim { withdrawnAt withdrawalReason } } }""";
+        JsonPath other = graphql.post(tenantB.agentToken(), withdraw, Map.of("ref", claimRef));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(other), () -> other.prettify());
+        JsonPath withdrawn = graphql.post(agent, withdraw, Map.of("ref", claimRef));
+        assertEquals(List.of(), errorCodes(withdrawn), () -> withdrawn.prettify());
+        assertEquals("WITHDRAWN", withdrawn.getString("data.withdrawClaim.outcome"));
+        assertEquals("CLOSED", withdrawn.getString("data.withdrawClaim.case.status"));
+        assertEquals("WITHDRAWN", withdrawn.getString("data.withdrawClaim.case.closeReason"));
+        assertEquals("credit note", withdrawn.getString("data.withdrawClaim.claim.withdrawalReason"));
+        JsonPath again = graphql.post(agent, withdraw, Map.of("ref", claimRef));
+        assertEquals("UNCHANGED", again.getString("data.withdrawClaim.outcome"), () -> again.prettify());
+        JsonPath timeline = graphql.post(tenantA.viewerToken(), "query($id: ID!) { caseTimeline(caseId: $id) { type } }",
+                Map.of("id", caseId));
+        assertEquals(List.of("CaseOpened", "ClaimUpdated", "ClaimWithdrawn", "CaseClosed"), timeline.getList("data.caseTimeline.type"));
+    }
+
+    @Test
     @DisplayName("a case's dunning plan comes from the engine in cases; another tenant gets NOT_FOUND")
     void dunningPlanThroughTheApi() {
         String agent = tenantA.agentToken();

@@ -1,7 +1,12 @@
 package io.agiledunning.api.cases;
 
 import io.agiledunning.api.cases.CaseTypes.CaseConnection;
+import io.agiledunning.api.cases.CaseTypes.ClaimChangePayload;
+import io.agiledunning.api.cases.CaseTypes.UpdateClaimInput;
 import io.agiledunning.api.cases.CaseTypes.CaseEdge;
+import io.agiledunning.api.cases.CaseTypes.CaseFilter;
+import io.agiledunning.api.cases.CaseTypes.CaseSort;
+import io.agiledunning.api.cases.CaseTypes.SortDirection;
 import io.agiledunning.api.cases.CaseTypes.CaseNode;
 import io.agiledunning.api.cases.CaseTypes.ClaimNode;
 import io.agiledunning.api.cases.CaseTypes.PlaceClaimInput;
@@ -22,7 +27,6 @@ import io.agiledunning.api.security.Caller;
 import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.money.Money;
-import io.agiledunning.common.paging.Cursor;
 import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -59,14 +63,19 @@ public class CaseGraphQLApi {
     }
 
     @Query("cases")
-    @Description("Your tenant's cases, oldest first (Relay connection).")
-    public Uni<@NonNull CaseConnection> listCases(@Name("first") @DefaultValue("20") int first, @Name("after") String after) {
-        return caller.withAnyRole(() -> cases.list(first, after).map(page -> {
-                    List<CaseEdge> edges = page.items().stream()
-                            .map(c -> new CaseEdge(new Cursor(c.createdAt(), c.id()).encode(), CaseNode.of(c)))
-                            .toList();
-                    return new CaseConnection(edges, new PageInfo(page.endCursor(), page.hasNextPage()));
-                }), READERS)
+    @Description("Your tenant's cases (Relay connection), filtered and sorted; oldest first by default. A cursor "
+            + "continues only the sort and direction it came from.")
+    public Uni<@NonNull CaseConnection> listCases(@Name("first") @DefaultValue("20") int first, @Name("after") String after,
+                                                  @Name("filter") CaseFilter filter,
+                                                  @Name("sort") @DefaultValue("PLACED_AT") CaseSort sort,
+                                                  @Name("direction") @DefaultValue("ASC") SortDirection direction) {
+        CaseFilter f = filter == null ? new CaseFilter(null, null, null, null, null, null, null, null, null) : filter;
+        return caller.withAnyRole(() -> cases.search(new CaseSearchDtos.CaseFilterParams(f.statuses(), f.currency(),
+                                f.minAmount(), f.maxAmount(), f.minDaysPastDue(), f.maxDaysPastDue(), f.segment(), f.persona(),
+                                f.search()), sort.name(), direction.name(), first, after)
+                        .map(page -> new CaseConnection(page.items().stream()
+                                .map(item -> new CaseEdge(item.cursor(), CaseNode.of(item.listedCase()), item.nextActionAt()))
+                                .toList(), new PageInfo(page.endCursor(), page.hasNextPage()))), READERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 
@@ -85,6 +94,27 @@ public class CaseGraphQLApi {
     public Uni<@NonNull PlaceClaimPayload> placeClaim(@Name("input") @NonNull PlaceClaimInput input) {
         return caller.withAnyRole(() -> toBody(input).chain(body -> cases.placeClaim(body, null))
                         .map(PlaceClaimPayload::of), WRITERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("updateClaim")
+    @Description("Changes a placed claim found by its external reference; fields left out keep their values. UPDATED names "
+            + "the changed fields (a ClaimUpdated on the case's timeline), the same change again is UNCHANGED. Another tenant's "
+            + "reference is NOT_FOUND; a withdrawn claim or one of a finished case is CONFLICT.")
+    public Uni<@NonNull ClaimChangePayload> updateClaim(@Name("claim") @NonNull UpdateClaimInput claim) {
+        return caller.withAnyRole(() -> toBody(claim).chain(body -> cases.updateClaim(body, null))
+                        .map(ClaimChangePayload::of), WRITERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("withdrawClaim")
+    @Description("The tenant withdraws a placed claim: it leaves its case's balance (ClaimWithdrawn); when no claim of the "
+            + "case is left, the case is CLOSED with closeReason WITHDRAWN. Withdrawing again is UNCHANGED. Another tenant's "
+            + "reference is NOT_FOUND; a claim of a finished case (e.g. HANDED_OVER) is CONFLICT.")
+    public Uni<@NonNull ClaimChangePayload> withdrawClaim(@Name("externalReference") @NonNull String externalReference,
+                                                          @Name("reason") @NonNull String reason) {
+        return caller.withAnyRole(() -> cases.withdrawClaim(new ClaimChangeResultDto.WithdrawalBody(externalReference, reason), null)
+                        .map(ClaimChangePayload::of), WRITERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 
@@ -183,6 +213,16 @@ public class CaseGraphQLApi {
                     new PlaceClaimBody.Claim(c.externalReference(), c.invoiceNumber(), c.issueDate(), c.dueDate(),
                             money("claim.principal", c.principal()), c.consumerNotice(), money("claim.fees", c.fees()),
                             money("claim.paid", c.paid()))));
+        } catch (GraphQLApiException e) {
+            return Uni.createFrom().failure(e);
+        }
+    }
+
+    private static Uni<ClaimChangeResultDto.UpdateBody> toBody(UpdateClaimInput c) {
+        try {
+            return Uni.createFrom().item(new ClaimChangeResultDto.UpdateBody(new PlaceClaimBody.Claim(c.externalReference(),
+                    c.invoiceNumber(), c.issueDate(), c.dueDate(), money("claim.principal", c.principal()), c.consumerNotice(),
+                    money("claim.fees", c.fees()), money("claim.paid", c.paid()))));
         } catch (GraphQLApiException e) {
             return Uni.createFrom().failure(e);
         }

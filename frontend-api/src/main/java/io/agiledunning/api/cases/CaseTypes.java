@@ -34,15 +34,42 @@ public final class CaseTypes {
     @Type("Case")
     @Description("All open claims of one debtor, worked together until paid or handed over.")
     public record CaseNode(@NonNull String id, @NonNull String externalReference, @NonNull String debtorName,
-                           @NonNull MoneyAmount outstanding, @NonNull String status, @NonNull Instant createdAt) {
+                           @NonNull MoneyAmount outstanding, @NonNull String status, @NonNull Instant createdAt,
+                           @Description("How a finished case ended (PAID, SETTLED, HANDED_OVER, WRITTEN_OFF, WITHDRAWN, "
+                                   + "DISPUTE_UPHELD); null while it runs.") String closeReason,
+                           @Description("The oldest due date of the claims that count (not withdrawn): days past due count "
+                                   + "from it; null without claims.") LocalDate oldestDueDate) {
         static CaseNode of(CaseDto c) {
             return new CaseNode(c.id().toString(), c.externalReference(), c.debtorName(), MoneyAmount.of(c.outstanding()),
-                    c.status(), c.createdAt());
+                    c.status(), c.createdAt(), c.closeReason(), c.oldestDueDate());
         }
     }
 
     @Type("CaseEdge")
-    public record CaseEdge(@NonNull String cursor, @NonNull CaseNode node) {
+    public record CaseEdge(@NonNull String cursor, @NonNull CaseNode node,
+                           @Description("The dunning engine's next planned action for the case; null without one.")
+                           Instant nextActionAt) {
+    }
+
+    @Input("CaseFilter")
+    @Description("Every filter given must hold. minAmount/maxAmount need currency (the outstanding balance in that "
+            + "currency); days past due count from the oldest due date of the claims that count; search is a prefix "
+            + "(at least 2 characters, any case) of a word of the debtor's name, of the whole name, or of a debtor or "
+            + "claim reference or invoice number.")
+    public record CaseFilter(List<@NonNull String> statuses, String currency, BigDecimal minAmount, BigDecimal maxAmount,
+                             Integer minDaysPastDue, Integer maxDaysPastDue, String segment, String persona, String search) {
+    }
+
+    @Enum("CaseSort")
+    @Description("PLACED_AT, AMOUNT (outstanding), DAYS_PAST_DUE (DESC = most overdue first), NEXT_ACTION (cases without "
+            + "a value last ascending, first descending); ties by id.")
+    public enum CaseSort {
+        PLACED_AT, AMOUNT, DAYS_PAST_DUE, NEXT_ACTION
+    }
+
+    @Enum("SortDirection")
+    public enum SortDirection {
+        ASC, DESC
     }
 
     @Type("PageInfo")
@@ -148,15 +175,40 @@ public final class CaseTypes {
     }
 
     @Type("Claim")
-    @Description("One invoice of a debtor on a case; open is principal + fees - paid.")
+    @Description("One invoice of a debtor on a case; open is principal + fees - paid (zero once withdrawn).")
     public record ClaimNode(@NonNull String id, @NonNull String externalReference, @NonNull String debtorId,
                             @NonNull String caseId, @NonNull String invoiceNumber, @NonNull LocalDate issueDate,
                             @NonNull LocalDate dueDate, @NonNull MoneyAmount principal, boolean consumerNotice,
-                            @NonNull MoneyAmount fees, @NonNull MoneyAmount paid, @NonNull MoneyAmount open) {
+                            @NonNull MoneyAmount fees, @NonNull MoneyAmount paid, @NonNull MoneyAmount open,
+                            Instant withdrawnAt, String withdrawalReason) {
         static ClaimNode of(ClaimDto c) {
             return new ClaimNode(c.id().toString(), c.externalReference(), c.debtorId().toString(), c.caseId().toString(),
                     c.invoiceNumber(), c.issueDate(), c.dueDate(), MoneyAmount.of(c.principal()), c.consumerNotice(),
-                    MoneyAmount.of(c.fees()), MoneyAmount.of(c.paid()), MoneyAmount.of(c.open()));
+                    MoneyAmount.of(c.fees()), MoneyAmount.of(c.paid()), MoneyAmount.of(c.open()), c.withdrawnAt(),
+                    c.withdrawalReason());
+        }
+    }
+
+    @Input("UpdateClaimInput")
+    @Description("A change to a placed claim found by externalReference; every other field left out keeps its value.")
+    public record UpdateClaimInput(@NonNull String externalReference, String invoiceNumber, LocalDate issueDate,
+                                   LocalDate dueDate, MoneyInput principal, Boolean consumerNotice, MoneyInput fees,
+                                   MoneyInput paid) {
+    }
+
+    @Enum("ClaimChangeOutcome")
+    @Description("UPDATED: the claim's data changed (changedFields names the fields); WITHDRAWN: the claim left its case's "
+            + "balance (the case CLOSED if it was its last claim); UNCHANGED: nothing to do (nothing written).")
+    public enum ClaimChangeOutcome {
+        UPDATED, WITHDRAWN, UNCHANGED
+    }
+
+    @Type("ClaimChangePayload")
+    public record ClaimChangePayload(@NonNull ClaimChangeOutcome outcome, @NonNull List<@NonNull String> changedFields,
+                                     @Name("case") @NonNull CaseNode changedCase, @NonNull ClaimNode claim) {
+        static ClaimChangePayload of(ClaimChangeResultDto result) {
+            return new ClaimChangePayload(ClaimChangeOutcome.valueOf(result.outcome()), result.changedFields(),
+                    CaseNode.of(result.changedCase()), ClaimNode.of(result.claim()));
         }
     }
 

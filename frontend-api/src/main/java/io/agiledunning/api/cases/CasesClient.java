@@ -33,6 +33,18 @@ public interface CasesClient {
     @GET
     Uni<Page<CaseDto>> list(@QueryParam("first") int first, @QueryParam("after") String after);
 
+    @GET
+    @Path("/search")
+    Uni<Page<CaseSearchDtos.CaseListItem>> search(@QueryParam("status") List<String> status, @QueryParam("currency") String currency,
+                                                 @QueryParam("minAmount") java.math.BigDecimal minAmount,
+                                                 @QueryParam("maxAmount") java.math.BigDecimal maxAmount,
+                                                 @QueryParam("minDaysPastDue") Integer minDaysPastDue,
+                                                 @QueryParam("maxDaysPastDue") Integer maxDaysPastDue,
+                                                 @QueryParam("segment") String segment, @QueryParam("persona") String persona,
+                                                 @QueryParam("q") String q, @QueryParam("sort") String sort,
+                                                 @QueryParam("direction") String direction, @QueryParam("first") int first,
+                                                 @QueryParam("after") String after);
+
     @POST
     @Path("/{id}/commands")
     Uni<CaseDto> command(@PathParam("id") UUID id, CaseCommandBody command, @HeaderParam("X-Correlation-Id") String correlationId);

@@ -30,12 +30,46 @@ public class CasesGateway {
     private final ClaimsClient claims;
 
     private final BaseRatesClient baseRates;
+    private final DebtorsClient debtors;
 
     public CasesGateway(@RestClient CasesClient client, @RestClient ClaimsClient claims,
-                        @RestClient BaseRatesClient baseRates) {
+                        @RestClient BaseRatesClient baseRates, @RestClient DebtorsClient debtors) {
         this.client = client;
         this.claims = claims;
         this.baseRates = baseRates;
+        this.debtors = debtors;
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<Page<CaseSearchDtos.CaseListItem>> search(CaseSearchDtos.CaseFilterParams f, String sort, String direction,
+                                                         int first, String after) {
+        return client.search(f.status(), f.currency(), f.minAmount(), f.maxAmount(), f.minDaysPastDue(), f.maxDaysPastDue(),
+                f.segment(), f.persona(), f.q(), sort, direction, first, after);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<Page<CaseSearchDtos.DebtorDto>> debtors(String q, String persona, int first, String after) {
+        return debtors.list(q, persona, first, after);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<CaseSearchDtos.DebtorDto> debtor(UUID id) {
+        return debtors.get(id);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<List<CaseDto>> debtorCases(UUID id) {
+        return debtors.cases(id);
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<List<ClaimDto>> debtorClaims(UUID id) {
+        return debtors.claims(id);
     }
 
     /**
@@ -44,6 +78,16 @@ public class CasesGateway {
      */
     public Uni<PlaceClaimResultDto> placeClaim(PlaceClaimBody body, String correlationId) {
         return claims.place(body, correlationId);
+    }
+
+    /** Not retried, like {@link #placeClaim}: the client re-sends (the same change again is UNCHANGED). */
+    public Uni<ClaimChangeResultDto> updateClaim(ClaimChangeResultDto.UpdateBody body, String correlationId) {
+        return claims.update(body, correlationId);
+    }
+
+    /** Not retried, like {@link #placeClaim}: the client re-sends (withdrawing again is UNCHANGED). */
+    public Uni<ClaimChangeResultDto> withdrawClaim(ClaimChangeResultDto.WithdrawalBody body, String correlationId) {
+        return claims.withdraw(body, correlationId);
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)

@@ -18,4 +18,13 @@ public interface ClaimsClient {
 
     @POST
     Uni<PlaceClaimResultDto> place(PlaceClaimBody body, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @POST
+    @Path("/updates")
+    Uni<ClaimChangeResultDto> update(ClaimChangeResultDto.UpdateBody body, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @POST
+    @Path("/withdrawals")
+    Uni<ClaimChangeResultDto> withdraw(ClaimChangeResultDto.WithdrawalBody body,
+                                       @HeaderParam("X-Correlation-Id") String correlationId);
 }

@@ -15,6 +15,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.UUID;
 
 /** All open claims of one debtor, worked together until paid or handed over. */
@@ -81,6 +82,14 @@ public class Case extends TenantScopedEntity {
     @Column(name = "status_changed_at")
     private Instant statusChangedAt;
 
+    /** Of the claims that count (not withdrawn); null without any. Days past due count from it. */
+    @Column(name = "oldest_due_date")
+    private LocalDate oldestDueDate;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "close_reason")
+    private CloseReason closeReason;
+
     protected Case() {
     }
 
@@ -103,19 +112,33 @@ public class Case extends TenantScopedEntity {
     }
 
     /** A case opened by placing the first claim of a debtor that has no unfinished case. */
-    public static Case openFor(TenantId tenant, UUID debtorId, String externalReference, String debtorName, Money outstanding,
-                               String openedBy, Instant now) {
-        Case c = open(tenant, externalReference, debtorName, outstanding, openedBy, now);
+    public static Case openFor(TenantId tenant, UUID debtorId, Claim first, String debtorName, String openedBy, Instant now) {
+        Case c = open(tenant, first.externalReference(), debtorName, first.open(), openedBy, now);
         c.debtorId = debtorId;
+        c.oldestDueDate = first.dueDate();
         return c;
     }
 
-    /** The balance as recomputed from the case's claims (principal + fees − paid), in the case's currency. */
-    public void recomputeOutstanding(Money outstanding) {
-        if (outstanding.isNegative()) {
+    /**
+     * The balance (principal + fees − paid, in the case's currency) and the oldest due date, recomputed from the
+     * claims that count (not withdrawn).
+     */
+    public void recompute(List<Claim> counted) {
+        long outstanding = 0;
+        LocalDate oldest = null;
+        for (Claim claim : counted) {
+            outstanding = Math.addExact(outstanding, inCaseCurrency(claim.open()));
+            oldest = oldest == null || claim.dueDate().isBefore(oldest) ? claim.dueDate() : oldest;
+        }
+        if (outstanding < 0) {
             throw new IllegalArgumentException("outstanding amount must not be negative");
         }
-        outstandingMinor = inCaseCurrency(outstanding);
+        outstandingMinor = outstanding;
+        oldestDueDate = oldest;
+    }
+
+    public LocalDate oldestDueDate() {
+        return oldestDueDate;
     }
 
     /**
@@ -173,6 +196,9 @@ public class Case extends TenantScopedEntity {
         if (status == CaseStatus.PAID) {
             outstandingMinor = 0;
         }
+        if (status.isTerminal()) {
+            closeReason = CloseReason.of(command, status);
+        }
     }
 
     private long inCaseCurrency(Money amount) {
@@ -200,6 +226,10 @@ public class Case extends TenantScopedEntity {
 
     public String debtorName() {
         return debtorName;
+    }
+
+    public long outstandingMinor() {
+        return outstandingMinor;
     }
 
     public Money outstanding() {
@@ -252,6 +282,11 @@ public class Case extends TenantScopedEntity {
 
     public LocalDate planFirstDueOn() {
         return planFirstDueOn;
+    }
+
+    /** How the case ended; null while it runs (and for CLOSED cases that ended before it was recorded). */
+    public CloseReason closeReason() {
+        return closeReason;
     }
 
     /** When the status last changed (null for cases that never changed it). */

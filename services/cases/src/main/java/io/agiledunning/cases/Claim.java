@@ -58,6 +58,12 @@ public class Claim extends TenantScopedEntity {
     @Column(name = "paid_minor", nullable = false)
     private long paidMinor;
 
+    @Column(name = "withdrawn_at")
+    private Instant withdrawnAt;
+
+    @Column(name = "withdrawal_reason")
+    private String withdrawalReason;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -105,9 +111,31 @@ public class Claim extends TenantScopedEntity {
         return new ClaimData(externalReference, invoiceNumber, issueDate, dueDate, principal(), consumerNotice, fees(), paid());
     }
 
-    /** principal + fees − paid */
+    /** principal + fees − paid; zero once withdrawn (the claim no longer asks for anything). */
     public Money open() {
-        return principal().plus(fees()).minus(paid());
+        return withdrawn() ? Money.zero(currency) : principal().plus(fees()).minus(paid());
+    }
+
+    /** The tenant withdraws the claim; it stays on record but leaves the case's balance. */
+    public void withdraw(String reason, Instant now) {
+        if (withdrawn()) {
+            throw new IllegalStateException("claim " + id + " is withdrawn already");
+        }
+        withdrawalReason = reason.strip();
+        withdrawnAt = now.truncatedTo(ChronoUnit.MICROS);
+        updatedAt = withdrawnAt;
+    }
+
+    public boolean withdrawn() {
+        return withdrawnAt != null;
+    }
+
+    public Instant withdrawnAt() {
+        return withdrawnAt;
+    }
+
+    public String withdrawalReason() {
+        return withdrawalReason;
     }
 
     public UUID id() {

@@ -80,6 +80,10 @@ public class Debtor extends TenantScopedEntity {
     @Column(name = "opted_out_channels", nullable = false, columnDefinition = "text[]")
     private String[] optedOutChannels = new String[0];
 
+    /** The behaviour cluster reporting assigns (null until it does); not part of the placed data. */
+    @Column(name = "persona")
+    private String persona;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -175,6 +179,10 @@ public class Debtor extends TenantScopedEntity {
 
     public java.util.Set<String> optedOutChannels() {
         return optedOutChannels == null ? java.util.Set.of() : java.util.Set.of(optedOutChannels);
+    }
+
+    public String persona() {
+        return persona;
     }
 
     public boolean deceased() {

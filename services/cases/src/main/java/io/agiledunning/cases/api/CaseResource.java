@@ -1,6 +1,8 @@
 package io.agiledunning.cases.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.cases.query.CaseQuery;
+import io.agiledunning.cases.service.CaseQueryService;
 import io.agiledunning.cases.service.CaseService;
 import io.agiledunning.cases.service.ClaimPlacementService;
 import io.agiledunning.cases.service.StatementService;
@@ -34,11 +36,13 @@ public class CaseResource {
     private final CaseService cases;
     private final ClaimPlacementService placements;
     private final StatementService statements;
+    private final CaseQueryService queries;
     private final CurrentTenant currentTenant;
     private final ObjectMapper json;
 
     public CaseResource(CaseService cases, ClaimPlacementService placements, StatementService statements,
-                        CurrentTenant currentTenant, ObjectMapper json) {
+                        CaseQueryService queries, CurrentTenant currentTenant, ObjectMapper json) {
+        this.queries = queries;
         this.cases = cases;
         this.placements = placements;
         this.statements = statements;
@@ -64,6 +68,30 @@ public class CaseResource {
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER})
     public Uni<Page<CaseView>> list(@QueryParam("first") @DefaultValue("20") int first, @QueryParam("after") String after) {
         return cases.list(currentTenant.require(), PageRequest.of(first, after)).map(page -> page.map(CaseView::of));
+    }
+
+    /** One item of a filtered, sorted case list: its cursor (to continue after it), the case and its next planned action. */
+    public record CaseListItem(String cursor, @com.fasterxml.jackson.annotation.JsonProperty("case") CaseView listedCase,
+                               java.time.Instant nextActionAt) {
+    }
+
+    /** Cases by filters and a sort (docs/cases.md, "Queries"), keyset-paginated; {@code status} may repeat or list several. */
+    @GET
+    @Path("/search")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER})
+    public Uni<Page<CaseListItem>> search(@QueryParam("status") List<String> status, @QueryParam("currency") String currency,
+                                          @QueryParam("minAmount") java.math.BigDecimal minAmount,
+                                          @QueryParam("maxAmount") java.math.BigDecimal maxAmount,
+                                          @QueryParam("minDaysPastDue") Integer minDaysPastDue,
+                                          @QueryParam("maxDaysPastDue") Integer maxDaysPastDue,
+                                          @QueryParam("segment") String segment, @QueryParam("persona") String persona,
+                                          @QueryParam("q") String text, @QueryParam("sort") String sort,
+                                          @QueryParam("direction") String direction,
+                                          @QueryParam("first") @DefaultValue("20") int first, @QueryParam("after") String after) {
+        return Uni.createFrom().item(() -> CaseQuery.parse(status, currency, minAmount, maxAmount, minDaysPastDue, maxDaysPastDue,
+                        segment, persona, text, sort, direction))
+                .chain(query -> queries.cases(currentTenant.require(), query, first, after))
+                .map(page -> page.map(f -> new CaseListItem(f.cursor(), CaseView.of(f.found()), f.nextActionAt())));
     }
 
     /** Asks the case to take a lifecycle command; answers the case as it is afterwards. */

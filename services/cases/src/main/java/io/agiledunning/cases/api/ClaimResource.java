@@ -2,6 +2,7 @@ package io.agiledunning.cases.api;
 
 import io.agiledunning.cases.placement.PlaceClaim;
 import io.agiledunning.cases.placement.PlacementOutcome;
+import io.agiledunning.cases.service.ClaimChangeService;
 import io.agiledunning.cases.service.ClaimPlacementService;
 import io.agiledunning.common.tenancy.CurrentTenant;
 import io.agiledunning.common.tenancy.Roles;
@@ -18,10 +19,12 @@ import java.net.URI;
 public class ClaimResource {
 
     private final ClaimPlacementService placements;
+    private final ClaimChangeService changes;
     private final CurrentTenant currentTenant;
 
-    public ClaimResource(ClaimPlacementService placements, CurrentTenant currentTenant) {
+    public ClaimResource(ClaimPlacementService placements, ClaimChangeService changes, CurrentTenant currentTenant) {
         this.placements = placements;
+        this.changes = changes;
         this.currentTenant = currentTenant;
     }
 
@@ -37,5 +40,26 @@ public class ClaimResource {
                         ? Response.created(URI.create("/api/cases/" + result.placedCase().id()))
                         : Response.ok())
                         .entity(PlaceClaimResponse.of(result)).build());
+    }
+
+    /** Changes a placed claim found by {@code claim.externalReference}: UPDATED (naming the changed fields) or UNCHANGED. */
+    @POST
+    @Path("/updates")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT})
+    public Uni<ClaimChangeResponse> update(ClaimChangeRequests.Update request, @HeaderParam("X-Correlation-Id") String correlationId) {
+        return Uni.createFrom().deferred(() -> changes.update(currentTenant.require(), request == null ? null : request.claim(),
+                        correlationId))
+                .map(ClaimChangeResponse::of);
+    }
+
+    /** Withdraws a placed claim: WITHDRAWN (the case CLOSED if it was its last claim) or UNCHANGED when withdrawn already. */
+    @POST
+    @Path("/withdrawals")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT})
+    public Uni<ClaimChangeResponse> withdraw(ClaimChangeRequests.Withdrawal request,
+                                             @HeaderParam("X-Correlation-Id") String correlationId) {
+        return Uni.createFrom().deferred(() -> changes.withdraw(currentTenant.require(),
+                        request == null ? null : request.externalReference(), request == null ? null : request.reason(), correlationId))
+                .map(ClaimChangeResponse::of);
     }
 }

@@ -48,7 +48,7 @@ final class ImportMerge {
             issue_date date, due_date date, principal_minor bigint, currency text, digits int, consumer_notice boolean,
             fees_minor bigint, paid_minor bigint, open_minor bigint,
             outcome text, reject_field text, reject_reason text, debtor_id uuid, new_debtor boolean, claim_id uuid,
-            case_id uuid, case_status text, case_currency text, delta_minor bigint""";
+            case_id uuid, case_status text, case_currency text, delta_minor bigint, changed text[], withdrawn_on date""";
 
     /**
      * The import connection's session: staging tables; memory to sort a chunk without spilling; and nested loops
@@ -107,6 +107,16 @@ final class ImportMerge {
                          = (c.invoice_number, c.issue_date, c.due_date, c.principal_minor, c.currency,
                             c.consumer_notice, c.fees_minor, c.paid_minor) same,
                        cl.principal_minor + cl.fees_minor - cl.paid_minor known_open,
+                       (cl.withdrawn_at at time zone 'UTC')::date withdrawn_on,
+                       -- named as ClaimData.changedFields names them, in its order
+                       array_remove(array[
+                           case when cl.invoice_number is distinct from c.invoice_number then 'invoiceNumber' end,
+                           case when cl.issue_date is distinct from c.issue_date then 'issueDate' end,
+                           case when cl.due_date is distinct from c.due_date then 'dueDate' end,
+                           case when (cl.principal_minor, cl.currency::text) is distinct from (c.principal_minor, c.currency) then 'principal' end,
+                           case when cl.consumer_notice is distinct from c.consumer_notice then 'consumerNotice' end,
+                           case when (cl.fees_minor, cl.currency::text) is distinct from (c.fees_minor, c.currency) then 'fees' end,
+                           case when (cl.paid_minor, cl.currency::text) is distinct from (c.paid_minor, c.currency) then 'paid' end], null) changed,
                        d.id existing_debtor, ka.id active_case, ka.status active_status, ka.currency::text active_currency,
                        kr.id is not null case_reference_taken,
                        gen_random_uuid() new_claim_id
@@ -125,6 +135,7 @@ final class ImportMerge {
                     when known_claim is not null then case
                         when owner_ref <> debtor_ref then 'OTHER_DEBTOR'
                         when same then 'UNCHANGED'
+                        when withdrawn_on is not null then 'WITHDRAWN'
                         when known_status in %1$s then 'FINISHED'
                         when known_currency <> currency then 'CURRENCY'
                         else 'UPDATED' end
@@ -156,6 +167,8 @@ final class ImportMerge {
                    case outcome
                        when 'DUPLICATE' then format('duplicate claim reference: row %%s has it already', duplicate_of)
                        when 'OTHER_DEBTOR' then format('claim ''%%s'' belongs to another debtor', claim_ref)
+                       when 'WITHDRAWN' then format('claim ''%%s'' was withdrawn on %%s: it can no longer change',
+                                                    claim_ref, withdrawn_on)
                        when 'FINISHED' then format('claim ''%%s'' belongs to case %%s, which is %%s: it can no longer change',
                                                    claim_ref, case_id, case_status)
                        when 'CURRENCY' then format('the debtor''s case %%s is kept in %%s, a claim in %%s cannot join it',
@@ -164,7 +177,7 @@ final class ImportMerge {
                    end,
                    coalesce(existing_debtor, debtor_candidate), existing_debtor is null,
                    coalesce(known_claim, new_claim_id), case_id, case_status, case_currency,
-                   case when outcome = 'UPDATED' then open_minor - known_open else open_minor end
+                   case when outcome = 'UPDATED' then open_minor - known_open else open_minor end, changed, withdrawn_on
             from decided, import_context x""".formatted(TERMINAL, ACCEPTED)),
             new Step("remember the file's claim references", o -> true, """
             insert into import_refs (claim_ref, row_no) select claim_ref, row_no from import_plan where outcome <> 'DUPLICATE'"""),
@@ -190,8 +203,9 @@ final class ImportMerge {
                   order by debtor_ref collate "C", row_no desc) r, import_context x""".formatted(ROW_TIME.formatted("r"), ACCEPTED)),
             new Step("insert opened cases", o -> o.created() > 0, """
             insert into cases (id, tenant_id, external_reference, debtor_name, outstanding_minor, currency, status, opened_by,
-                created_at, debtor_id)
-            select c.case_id, x.tenant_id, c.claim_ref, c.name, c.open_minor, c.currency, 'OPEN', x.actor, %s, c.debtor_id
+                created_at, debtor_id, oldest_due_date)
+            select c.case_id, x.tenant_id, c.claim_ref, c.name, c.open_minor, c.currency, 'OPEN', x.actor, %s, c.debtor_id,
+                   c.due_date
             from import_plan c, import_context x where c.outcome = 'OPENED'""".formatted(ROW_TIME.formatted("c"))),
             new Step("insert new claims", o -> o.created() > 0, """
             insert into claims (id, tenant_id, debtor_id, case_id, external_reference, invoice_number, issue_date, due_date,
@@ -205,12 +219,14 @@ final class ImportMerge {
                 fees_minor = c.fees_minor, paid_minor = c.paid_minor, updated_at = %s
             from import_plan c, import_context x
             where cl.tenant_id = x.tenant_id and cl.id = c.claim_id and c.outcome = 'UPDATED'""".formatted(ROW_TIME.formatted("c"))),
-            // A case's balance: principal + fees - paid over its claims, recomputed as the API does.
+            // A case's balance: principal + fees - paid over its open (not withdrawn) claims, and its oldest due date,
+            // recomputed as the API does.
             new Step("recompute balances of cases that claims joined or changed in", o -> o.updated() + o.joined() > 0, """
-            update cases k set outstanding_minor = s.total
-            from import_context x, (select cl.case_id, sum(cl.principal_minor + cl.fees_minor - cl.paid_minor) total
+            update cases k set outstanding_minor = s.total, oldest_due_date = s.oldest
+            from import_context x, (select cl.case_id, sum(cl.principal_minor + cl.fees_minor - cl.paid_minor) total,
+                                           min(cl.due_date) oldest
                                     from claims cl, import_context x
-                                    where cl.tenant_id = x.tenant_id and cl.case_id in (
+                                    where cl.tenant_id = x.tenant_id and cl.withdrawn_at is null and cl.case_id in (
                                         select case_id from import_plan where outcome in ('JOINED', 'UPDATED'))
                                     group by cl.case_id) s
             where k.tenant_id = x.tenant_id and k.id = s.case_id"""),
@@ -235,7 +251,7 @@ final class ImportMerge {
                                           'amount', import_payload_money(c.principal_minor, c.currency, c.digits))
                 from import_plan c where c.outcome = 'JOINED'
                 union all
-                select u.row_no, u.case_id, '%5$s', %6$d, u.case_status, u.case_status, format('claim %%s updated', u.claim_ref),
+                select u.row_no, u.case_id, '%5$s', %6$d, u.case_status, u.case_status, format('claim %%s updated: %%s', u.claim_ref, array_to_string(u.changed, ', ')),
                        u.fields || jsonb_build_object(
                            'principal', import_money(u.principal_minor, u.currency, u.digits),
                            'fees', import_money(u.fees_minor, u.currency, u.digits),
@@ -249,7 +265,8 @@ final class ImportMerge {
                 from (select c.*,
                              jsonb_build_object('caseId', c.case_id, 'claimId', c.claim_id, 'claimReference', c.claim_ref,
                                                 'invoiceNumber', c.invoice_number, 'issueDate', to_char(c.issue_date, 'YYYY-MM-DD'),
-                                                'dueDate', to_char(c.due_date, 'YYYY-MM-DD'), 'consumerNotice', c.consumer_notice) fields,
+                                                'dueDate', to_char(c.due_date, 'YYYY-MM-DD'), 'consumerNotice', c.consumer_notice,
+                                                'changedFields', to_jsonb(c.changed)) fields,
                              coalesce(sum(c.delta_minor) over (partition by c.case_id order by c.row_no
                                       rows between 1 following and unbounded following), 0)::bigint later
                       from import_plan c where c.outcome in ('OPENED', 'JOINED', 'UPDATED')

@@ -3,6 +3,9 @@ package io.agiledunning.cases.placement;
 import io.agiledunning.common.money.Money;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * A claim (an invoice) as the tenant places it. {@code consumerNotice}: the invoice carried the notice of
@@ -17,6 +20,28 @@ public record ClaimData(String externalReference, String invoiceNumber, LocalDat
                 Boolean.TRUE.equals(consumerNotice),
                 fees == null && currency != null ? Money.zero(currency) : fees,
                 paid == null && currency != null ? Money.zero(currency) : paid);
+    }
+
+    /**
+     * The names of the fields (as in the API: {@code invoiceNumber}, {@code principal}, …) in which {@code other}
+     * differs from this claim, in declaration order; both normalized.
+     */
+    public List<String> changedFields(ClaimData other) {
+        List<String> changed = new ArrayList<>();
+        differs(changed, "invoiceNumber", invoiceNumber, other.invoiceNumber);
+        differs(changed, "issueDate", issueDate, other.issueDate);
+        differs(changed, "dueDate", dueDate, other.dueDate);
+        differs(changed, "principal", principal, other.principal);
+        differs(changed, "consumerNotice", consumerNotice, other.consumerNotice);
+        differs(changed, "fees", fees, other.fees);
+        differs(changed, "paid", paid, other.paid);
+        return changed;
+    }
+
+    private static void differs(List<String> changed, String field, Object before, Object after) {
+        if (!Objects.equals(before, after)) {
+            changed.add(field);
+        }
     }
 
     private static String text(String value) {

@@ -59,6 +59,13 @@ public final class PlacementValidation {
         }
     }
 
+    /** What is wrong with a claim alone (normalized), named as in {@link PlaceClaim}: for updating a placed claim. */
+    public static List<FieldError> checkClaim(ClaimData claim) {
+        List<FieldError> errors = new ArrayList<>();
+        checkClaim(errors, claim);
+        return List.copyOf(errors);
+    }
+
     private static void checkClaim(List<FieldError> errors, ClaimData claim) {
         required(errors, "claim.externalReference", claim.externalReference());
         required(errors, "claim.invoiceNumber", claim.invoiceNumber());

@@ -44,6 +44,13 @@ public class CaseRepository {
         return KeysetQueries.page(session, Case.class, request, c -> new Cursor(c.createdAt(), c.id()));
     }
 
+    /** The debtor's cases, oldest first. */
+    public Uni<List<Case>> ofDebtor(Mutiny.Session session, UUID debtorId) {
+        return session.createSelectionQuery("from Case where debtorId = :debtorId order by createdAt, id", Case.class)
+                .setParameter("debtorId", debtorId)
+                .getResultList();
+    }
+
     public Uni<CaseEvent> append(Mutiny.Session session, CaseEvent event) {
         return session.persist(event).replaceWith(event);
     }

@@ -29,10 +29,28 @@ public class ClaimRepository {
                 .map(Optional::ofNullable);
     }
 
-    /** The case's claims, oldest first. */
+    /**
+     * The case's claims that count (not withdrawn), oldest first: what its balance, statement, allocation and
+     * handover are made of.
+     */
     public Uni<List<Claim>> ofCase(Mutiny.Session session, UUID caseId) {
+        return session.createSelectionQuery("from Claim where caseId = :caseId and withdrawnAt is null order by createdAt, id",
+                        Claim.class)
+                .setParameter("caseId", caseId)
+                .getResultList();
+    }
+
+    /** Every claim of the case, withdrawn ones included, oldest first: what the case was asked to collect. */
+    public Uni<List<Claim>> allOfCase(Mutiny.Session session, UUID caseId) {
         return session.createSelectionQuery("from Claim where caseId = :caseId order by createdAt, id", Claim.class)
                 .setParameter("caseId", caseId)
+                .getResultList();
+    }
+
+    /** Every claim of the debtor, withdrawn ones included, oldest first. */
+    public Uni<List<Claim>> ofDebtor(Mutiny.Session session, UUID debtorId) {
+        return session.createSelectionQuery("from Claim where debtorId = :debtorId order by createdAt, id", Claim.class)
+                .setParameter("debtorId", debtorId)
                 .getResultList();
     }
 

@@ -10,6 +10,7 @@ import io.agiledunning.cases.lifecycle.CaseCommand;
 import io.agiledunning.cases.lifecycle.CaseLifecycle;
 import io.agiledunning.cases.lifecycle.Refusal;
 import io.agiledunning.cases.lifecycle.Transition;
+import io.agiledunning.cases.placement.ClaimChangeOutcome;
 import io.agiledunning.cases.placement.ClaimData;
 import io.agiledunning.cases.placement.DebtorData;
 import io.agiledunning.cases.placement.PlaceClaim;
@@ -25,11 +26,8 @@ import io.agiledunning.common.data.UniqueViolation;
 import io.agiledunning.common.data.outbox.Outbox;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
-import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.events.CaseOpened;
-import io.agiledunning.common.events.ClaimUpdated;
 import io.agiledunning.common.events.DomainEvent;
-import io.agiledunning.common.money.Money;
 import io.agiledunning.common.tenancy.TenantContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -45,7 +43,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Places claims by API, idempotent on the tenant's external references of debtor and claim, in one tenant
@@ -53,8 +51,8 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>the debtor is found by its reference and updated if its data changed, or created;</li>
  *   <li>a known claim with the same data is {@link PlacementOutcome#UNCHANGED} (nothing written, no timeline entry,
- *       no event); with other data it is {@link PlacementOutcome#UPDATED} ({@code ClaimUpdated} on the timeline and in
- *       the outbox, the case's balance recomputed);</li>
+ *       no event); with other data it is {@link PlacementOutcome#UPDATED}, changed as {@link ClaimChangeService}
+ *       changes claims;</li>
  *   <li>a new claim ({@link PlacementOutcome#CREATED}) joins the debtor's unfinished case through the lifecycle's
  *       {@code AddClaim} ({@code ClaimAdded}), or opens a new case ({@code CaseOpened}).</li>
  * </ul>
@@ -72,19 +70,21 @@ public class ClaimPlacementService {
     private final ClaimRepository claims;
     private final CaseRepository cases;
     private final CaseService caseService;
+    private final ClaimChangeService changes;
     private final Outbox outbox;
     private final DueIndex dueIndex;
     private final Clock clock;
     private final ObjectMapper json;
 
     public ClaimPlacementService(TenantTransactions transactions, DebtorRepository debtors, ClaimRepository claims,
-                                 CaseRepository cases, CaseService caseService, Outbox outbox, DueIndex dueIndex, Clock clock,
+                                 CaseRepository cases, CaseService caseService, ClaimChangeService changes, Outbox outbox, DueIndex dueIndex, Clock clock,
                                  ObjectMapper json) {
         this.transactions = transactions;
         this.debtors = debtors;
         this.claims = claims;
         this.cases = cases;
         this.caseService = caseService;
+        this.changes = changes;
         this.outbox = outbox;
         this.dueIndex = dueIndex;
         this.clock = clock;
@@ -112,12 +112,12 @@ public class ClaimPlacementService {
                         "claim '%s' is being placed concurrently; try again".formatted(placement.claim().externalReference())));
     }
 
-    /** The claims of a case, oldest first. @throws ApiException NOT_FOUND for a missing or another tenant's case */
+    /** The claims of a case, withdrawn ones included, oldest first. @throws ApiException NOT_FOUND for a missing or another tenant's case */
     public Uni<List<Claim>> claimsOfCase(TenantContext caller, UUID caseId) {
         return transactions.inTransaction(caller.tenantId(), session -> cases.findById(session, caseId)
                 .chain(found -> found.isEmpty()
                         ? Uni.createFrom().failure(ApiException.notFound("case", caseId))
-                        : claims.ofCase(session, caseId)));
+                        : claims.allOfCase(session, caseId)));
     }
 
     /** @throws ApiException NOT_FOUND for a missing or another tenant's debtor */
@@ -161,28 +161,9 @@ public class ClaimPlacementService {
         }
         return cases.findById(session, claim.caseId()).chain(found -> {
             Case c = found.orElseThrow(() -> new IllegalStateException("claim " + claim.id() + " without its case"));
-            if (claim.sameAs(data)) {
-                return Uni.createFrom().item(new PlacementResult(PlacementOutcome.UNCHANGED, debtor, c, claim));
-            }
-            if (c.status().isTerminal()) {
-                return Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT,
-                        "claim '%s' belongs to case %s, which is %s: it can no longer change"
-                                .formatted(claim.externalReference(), c.id(), c.status())));
-            }
-            checkCurrency(c, data);
-            return claims.ofCase(session, c.id()).chain(ofCase -> {
-                claim.update(data, now);
-                c.recomputeOutstanding(outstanding(c.currencyCode(), ofCase, null));
-                ClaimUpdated event = new ClaimUpdated(c.id(), claim.id(), claim.externalReference(), claim.invoiceNumber(),
-                        claim.issueDate(), claim.dueDate(), claim.principal(), claim.fees(), claim.paid(), claim.consumerNotice(),
-                        c.outstanding());
-                return cases.append(session, CaseEvent.record(caller.tenantId(), c.id(), "ClaimUpdated", c.status(), c.status(),
-                                "claim %s updated".formatted(claim.externalReference()), data(event), caller.subject(), now))
-                        .call(() -> outbox.append(session, caller.tenantId(), c.id(), event, correlationId))
-                        .call(() -> dueIndex.enroll(session, caller.tenantId(), c.id(), now))
-                        .invoke(() -> LOG.infof("Claim %s of case %s updated; outstanding %s", claim.id(), c.id(), c.outstanding()))
-                        .replaceWith(new PlacementResult(PlacementOutcome.UPDATED, debtor, c, claim));
-            });
+            return changes.change(session, caller, c, claim, data, now, correlationId)
+                    .map(changed -> new PlacementResult(changed.outcome() == ClaimChangeOutcome.UPDATED
+                            ? PlacementOutcome.UPDATED : PlacementOutcome.UNCHANGED, debtor, c, claim));
         });
     }
 
@@ -195,7 +176,7 @@ public class ClaimPlacementService {
 
     private Uni<PlacementResult> join(Mutiny.Session session, TenantContext caller, Debtor debtor, Case c, ClaimData data,
                                       Instant now, String correlationId) {
-        checkCurrency(c, data);
+        ClaimChangeService.checkCurrency(c, data);
         CaseCommand.AddClaim command = new CaseCommand.AddClaim(data.externalReference(), data.principal());
         return switch (CaseLifecycle.apply(c.status(), command, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
             case Refusal refusal -> Uni.createFrom().failure(CaseService.toApiException(refusal, command));
@@ -203,7 +184,7 @@ public class ClaimPlacementService {
                 Claim claim = Claim.create(caller.tenantId(), debtor.id(), c.id(), data, now);
                 return claims.persist(session, claim)
                         .chain(() -> caseService.record(session, caller, c, transition, command, now, correlationId))
-                        .invoke(() -> c.recomputeOutstanding(outstanding(c.currencyCode(), ofCase, claim)))
+                        .invoke(() -> c.recompute(Stream.concat(ofCase.stream(), Stream.of(claim)).toList()))
                         .invoke(() -> LOG.infof("Claim %s joined case %s; outstanding %s", claim.id(), c.id(), c.outstanding()))
                         .replaceWith(new PlacementResult(PlacementOutcome.CREATED, debtor, c, claim));
             });
@@ -213,8 +194,7 @@ public class ClaimPlacementService {
     private Uni<PlacementResult> openCase(Mutiny.Session session, TenantContext caller, Debtor debtor, ClaimData data,
                                          Instant now, String correlationId) {
         Claim draft = Claim.create(caller.tenantId(), debtor.id(), UUID.randomUUID(), data, now);
-        Case opened = Case.openFor(caller.tenantId(), debtor.id(), data.externalReference(), debtor.name(), draft.open(),
-                caller.subject(), now);
+        Case opened = Case.openFor(caller.tenantId(), debtor.id(), draft, debtor.name(), caller.subject(), now);
         Claim claim = Claim.create(caller.tenantId(), debtor.id(), opened.id(), data, now);
         CaseOpened event = new CaseOpened(opened.id(), opened.externalReference(), opened.debtorName(), opened.outstanding());
         return cases.persist(session, opened)
@@ -228,36 +208,14 @@ public class ClaimPlacementService {
                 .replaceWith(new PlacementResult(PlacementOutcome.CREATED, debtor, opened, claim));
     }
 
-    /** principal + fees − paid over the case's claims ({@code added}: a new one the query did not see). */
-    private static Money outstanding(String currency, List<Claim> ofCase, Claim added) {
-        Money sum = Money.zero(currency);
-        for (Claim claim : ofCase) {
-            sum = sum.plus(claim.open());
-        }
-        return added == null ? sum : sum.plus(added.open());
-    }
-
-    private static void checkCurrency(Case c, ClaimData data) {
-        String currency = data.principal().currency().getCurrencyCode();
-        if (!currency.equals(c.currencyCode())) {
-            throw ApiException.invalid("claim.principal.currency",
-                    "the debtor's case %s is kept in %s, a claim in %s cannot join it".formatted(c.id(), c.currencyCode(), currency));
-        }
-    }
-
     /** Normalizes the placement and refuses it naming every wrong field ({@link PlacementValidation}). */
     static PlaceClaim validated(PlaceClaim command) {
         if (command == null) {
             throw ApiException.invalid("body", "is required");
         }
         PlacementValidation.Result result = PlacementValidation.check(command);
-        List<FieldError> errors = result.errors();
-        if (errors.size() == 1) {
-            throw ApiException.invalid(errors.getFirst().field(), errors.getFirst().reason());
-        }
-        if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION,
-                    errors.stream().map(e -> e.field() + ": " + e.reason()).collect(Collectors.joining("; ")), errors);
+        if (!result.valid()) {
+            throw ApiException.invalid(result.errors());
         }
         return result.placement();
     }

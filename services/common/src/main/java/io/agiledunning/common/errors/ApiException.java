@@ -30,9 +30,13 @@ public class ApiException extends RuntimeException {
         return new ApiException(ErrorCode.VALIDATION, field + ": " + reason, List.of(new FieldError(field, reason)));
     }
 
-    /** VALIDATION naming every wrong field; the message lists them as {@code field: reason; field: reason}. */
+    /** VALIDATION naming every field at once; the message is {@code field: reason} of each, joined by {@code "; "}. */
     public static ApiException invalid(List<FieldError> errors) {
-        return new ApiException(ErrorCode.VALIDATION, String.join("; ", errors.stream().map(e -> e.field() + ": " + e.reason()).toList()), errors);
+        if (errors.isEmpty()) {
+            throw new IllegalArgumentException("no field errors");
+        }
+        return new ApiException(ErrorCode.VALIDATION,
+                String.join("; ", errors.stream().map(e -> e.field() + ": " + e.reason()).toList()), errors);
     }
 
     public static ApiException forbidden(String message) {

@@ -3,13 +3,20 @@ package io.agiledunning.common.events;
 import io.agiledunning.common.money.Money;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * A tenant re-placed a claim it had placed before with different data (amounts, dates, invoice number or the
- * consumer notice); {@code caseOutstanding} is the case's balance afterwards. An identical re-send emits nothing.
+ * A tenant changed a claim it had placed before (by re-placing it or by {@code updateClaim}): the claim's data
+ * afterwards, the names of the fields that changed ({@code principal}, {@code dueDate}, …) and the case's balance
+ * afterwards ({@code caseOutstanding}). An identical re-send emits nothing. {@code changedFields} is empty in events
+ * written before it existed.
  */
 public record ClaimUpdated(UUID caseId, UUID claimId, String claimReference, String invoiceNumber, LocalDate issueDate,
                            LocalDate dueDate, Money principal, Money fees, Money paid, boolean consumerNotice,
-                           Money caseOutstanding) implements DomainEvent {
+                           Money caseOutstanding, List<String> changedFields) implements DomainEvent {
+
+    public ClaimUpdated {
+        changedFields = changedFields == null ? List.of() : List.copyOf(changedFields);
+    }
 }

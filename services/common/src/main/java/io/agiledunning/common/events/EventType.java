@@ -19,6 +19,7 @@ public enum EventType {
     PLAN_DEFAULTED("PlanDefaulted", 1, Topics.CASES, PlanDefaulted.class),
     CLAIM_ADDED("ClaimAdded", 1, Topics.CASES, ClaimAdded.class),
     CLAIM_UPDATED("ClaimUpdated", 1, Topics.CASES, ClaimUpdated.class),
+    CLAIM_WITHDRAWN("ClaimWithdrawn", 1, Topics.CASES, ClaimWithdrawn.class),
     CASE_CLOSED("CaseClosed", 1, Topics.CASES, CaseClosed.class),
     PAYMENT_ALLOCATED("PaymentAllocated", 1, Topics.CASES, PaymentAllocated.class),
     LEGAL_SETTINGS_CHANGED("LegalSettingsChanged", 1, Topics.CASES, LegalSettingsChanged.class),

@@ -1,0 +1,60 @@
+package io.agiledunning.api.cases;
+
+import io.agiledunning.api.cases.CaseTypes.CaseNode;
+import io.agiledunning.api.cases.CaseTypes.ClaimNode;
+import io.agiledunning.api.cases.CaseTypes.PageInfo;
+import io.agiledunning.api.cases.DebtorTypes.DebtorConnection;
+import io.agiledunning.api.cases.DebtorTypes.DebtorDetail;
+import io.agiledunning.api.cases.DebtorTypes.DebtorEdge;
+import io.agiledunning.api.cases.DebtorTypes.DebtorNode;
+import io.agiledunning.api.errors.GraphQLErrors;
+import io.agiledunning.api.errors.GraphQLIds;
+import io.agiledunning.api.security.Caller;
+import io.agiledunning.common.paging.Cursor;
+import io.agiledunning.common.tenancy.Roles;
+import io.smallrye.mutiny.Uni;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+
+@GraphQLApi
+public class DebtorGraphQLApi {
+
+    private static final String[] READERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER};
+
+    private final CasesGateway cases;
+    private final Caller caller;
+
+    public DebtorGraphQLApi(CasesGateway cases, Caller caller) {
+        this.cases = cases;
+        this.caller = caller;
+    }
+
+    @Query("debtors")
+    @Description("Your tenant's debtors, oldest first (Relay connection); search as in CaseFilter, persona exact.")
+    public Uni<@NonNull DebtorConnection> debtors(@Name("first") @DefaultValue("20") int first, @Name("after") String after,
+                                                  @Name("search") String search, @Name("persona") String persona) {
+        return caller.withAnyRole(() -> cases.debtors(search, persona, first, after)
+                        .map(page -> new DebtorConnection(page.items().stream()
+                                .map(d -> new DebtorEdge(new Cursor(d.createdAt(), d.id()).encode(), DebtorNode.of(d))).toList(),
+                                new PageInfo(page.endCursor(), page.hasNextPage()))), READERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Query("debtor")
+    @Description("One debtor of your tenant with its cases and claims. Another tenant's debtor is NOT_FOUND, exactly like "
+            + "one that does not exist.")
+    public Uni<DebtorDetail> debtor(@Name("id") @Id @NonNull String id) {
+        return caller.withAnyRole(() -> GraphQLIds.parse(id, "debtor").chain(debtorId -> cases.debtor(debtorId)
+                        .chain(d -> Uni.combine().all().unis(cases.debtorCases(debtorId), cases.debtorClaims(debtorId))
+                                .asTuple()
+                                .map(both -> new DebtorDetail(DebtorNode.of(d),
+                                        both.getItem1().stream().map(CaseNode::of).toList(),
+                                        both.getItem2().stream().map(ClaimNode::of).toList())))), READERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+}

@@ -392,6 +392,32 @@ class CrossServiceIT {
     }
 
     @Test
+    @DisplayName("an agent records a debtor's e-mail opt-out through GraphQL; viewers and other tenants cannot")
+    void debtorOptOutThroughTheApi() {
+        JsonPath placed = graphql.post(tenantA.agentToken(), """
+                mutation { placeClaim(input: {
+                    debtor: {externalReference: "D-%1$s", kind: CONSUMER, name: "Erika Mustermann", emails: ["erika@example.org"]},
+                    claim: {externalReference: "INV-%1$s", invoiceNumber: "R-1", issueDate: "2025-01-01", dueDate: "2025-01-15",
+                            principal: {amount: 80.00, currency: "EUR"}, consumerNotice: false}})
+                  { claim { debtorId } } }""".formatted(UUID.randomUUID()));
+        assertEquals(List.of(), errorCodes(placed), () -> placed.prettify());
+        String debtorId = placed.getString("data.placeClaim.claim.debtorId");
+        String optOut = """
+                mutation($id: ID!) { setDebtorOptOuts(debtorId: $id, channels: ["EMAIL"], reason: "asked by phone") { id optedOutChannels } }""";
+        JsonPath viewer = graphql.post(tenantA.viewerToken(), optOut, Map.of("id", debtorId));
+        assertEquals(List.of("FORBIDDEN"), errorCodes(viewer), () -> viewer.prettify());
+        JsonPath foreign = graphql.post(tenantB.agentToken(), optOut, Map.of("id", debtorId));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(foreign), () -> foreign.prettify());
+        JsonPath done = graphql.post(tenantA.agentToken(), optOut, Map.of("id", debtorId));
+        assertEquals(List.of(), errorCodes(done), () -> done.prettify());
+        assertEquals(List.of("EMAIL"), done.getList("data.setDebtorOptOuts.optedOutChannels"));
+        JsonPath read = graphql.post(tenantA.viewerToken(), "query($id: ID!) { debtor(id: $id) { debtor { optedOutChannels } } }",
+                Map.of("id", debtorId));
+        assertEquals(List.of(), errorCodes(read), () -> read.prettify());
+        assertEquals(List.of("EMAIL"), read.getList("data.debtor.debtor.optedOutChannels"), () -> read.prettify());
+    }
+
+    @Test
     @DisplayName("a case's dunning plan comes from the engine in cases; another tenant gets NOT_FOUND")
     void dunningPlanThroughTheApi() {
         String agent = tenantA.agentToken();

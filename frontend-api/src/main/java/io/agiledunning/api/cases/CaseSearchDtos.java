@@ -21,7 +21,8 @@ public final class CaseSearchDtos {
 
     public record DebtorDto(UUID id, String externalReference, String kind, String name, List<String> emails, List<String> phones,
                             Address address, String language, String timeZone, String germanState, boolean deceased,
-                            boolean insolvency, boolean vulnerable, String persona, Instant createdAt, Instant updatedAt) {
+                            boolean insolvency, boolean vulnerable, String persona, List<String> optedOutChannels,
+                            Instant createdAt, Instant updatedAt) {
     }
 
     /** The filters of {@code GET /api/cases/search}, as query parameters. */

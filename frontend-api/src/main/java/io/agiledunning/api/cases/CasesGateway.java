@@ -54,6 +54,11 @@ public class CasesGateway {
         return debtors.list(q, persona, first, after);
     }
 
+    /** Not retried: an opt-out replaces the set, but each change is a timeline entry and an event. */
+    public Uni<CaseSearchDtos.DebtorDto> optOuts(UUID id, List<String> channels, String reason) {
+        return debtors.optOuts(id, new DebtorsClient.OptOutsBody(channels, reason));
+    }
+
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
     public Uni<CaseSearchDtos.DebtorDto> debtor(UUID id) {

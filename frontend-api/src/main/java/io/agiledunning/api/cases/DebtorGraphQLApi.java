@@ -17,9 +17,12 @@ import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+
+import java.util.List;
 
 @GraphQLApi
 public class DebtorGraphQLApi {
@@ -55,6 +58,18 @@ public class DebtorGraphQLApi {
                                 .map(both -> new DebtorDetail(DebtorNode.of(d),
                                         both.getItem1().stream().map(CaseNode::of).toList(),
                                         both.getItem2().stream().map(ClaimNode::of).toList())))), READERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("setDebtorOptOuts")
+    @Description("Records the whole set of channels (EMAIL, SMS, LETTER) the debtor opted out of (an empty list lifts "
+            + "them); the dunning engine then falls back to a step's next channel. Goes on the timeline of the debtor's "
+            + "open cases. An unknown channel is VALIDATION on channels; another tenant's debtor NOT_FOUND.")
+    public Uni<@NonNull DebtorNode> setDebtorOptOuts(@Name("debtorId") @Id @NonNull String debtorId,
+                                                     @Name("channels") @NonNull List<@NonNull String> channels,
+                                                     @Name("reason") String reason) {
+        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor")
+                        .chain(id -> cases.optOuts(id, channels, reason)).map(DebtorNode::of), Roles.TENANT_ADMIN, Roles.TENANT_AGENT)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 }

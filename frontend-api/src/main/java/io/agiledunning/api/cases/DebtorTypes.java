@@ -21,17 +21,19 @@ public final class DebtorTypes {
     }
 
     @Type("Debtor")
-    @Description("A person or business owing claims to your tenant. persona: the behaviour cluster reporting assigns (null until then).")
+    @Description("A person or business owing claims to your tenant. persona: the behaviour cluster reporting assigns (null "
+            + "until then); optedOutChannels: the channels (EMAIL, SMS, LETTER) the debtor does not want to be contacted on.")
     public record DebtorNode(@NonNull String id, @NonNull String externalReference, @NonNull String kind, @NonNull String name,
                              @NonNull List<@NonNull String> emails, @NonNull List<@NonNull String> phones, PostalAddress address,
                              String language, String timeZone, String germanState, boolean deceased, boolean insolvency,
-                             boolean vulnerable, String persona, @NonNull Instant createdAt, @NonNull Instant updatedAt) {
+                             boolean vulnerable, String persona, @NonNull List<@NonNull String> optedOutChannels,
+                             @NonNull Instant createdAt, @NonNull Instant updatedAt) {
         static DebtorNode of(CaseSearchDtos.DebtorDto d) {
             var a = d.address();
             return new DebtorNode(d.id().toString(), d.externalReference(), d.kind(), d.name(), d.emails(), d.phones(),
                     a == null ? null : new PostalAddress(a.street(), a.postalCode(), a.city(), a.country()), d.language(),
-                    d.timeZone(), d.germanState(), d.deceased(), d.insolvency(), d.vulnerable(), d.persona(), d.createdAt(),
-                    d.updatedAt());
+                    d.timeZone(), d.germanState(), d.deceased(), d.insolvency(), d.vulnerable(), d.persona(),
+                    d.optedOutChannels() == null ? List.of() : d.optedOutChannels(), d.createdAt(), d.updatedAt());
         }
     }
 

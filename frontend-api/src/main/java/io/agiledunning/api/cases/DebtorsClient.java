@@ -5,6 +5,7 @@ import io.agiledunning.api.security.PropagateCallerToken;
 import io.agiledunning.common.paging.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -36,4 +37,11 @@ public interface DebtorsClient {
     @GET
     @Path("/{id}/claims")
     Uni<List<ClaimDto>> claims(@PathParam("id") UUID id);
+
+    record OptOutsBody(List<String> channels, String reason) {
+    }
+
+    @PUT
+    @Path("/{id}/opt-outs")
+    Uni<CaseSearchDtos.DebtorDto> optOuts(@PathParam("id") UUID id, OptOutsBody body);
 }

@@ -177,6 +177,12 @@ public class Debtor extends TenantScopedEntity {
         return germanState;
     }
 
+    /** The channels the debtor opted out of from now on (replacing the earlier choice). */
+    public void optOut(java.util.Set<String> channels, Instant now) {
+        optedOutChannels = channels.stream().sorted().toArray(String[]::new);
+        updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+    }
+
     public java.util.Set<String> optedOutChannels() {
         return optedOutChannels == null ? java.util.Set.of() : java.util.Set.of(optedOutChannels);
     }

@@ -2,6 +2,7 @@ package io.agiledunning.cases.api;
 
 import io.agiledunning.cases.service.CaseQueryService;
 import io.agiledunning.cases.service.ClaimPlacementService;
+import io.agiledunning.cases.service.DebtorPreferences;
 import io.agiledunning.common.paging.Page;
 import io.agiledunning.common.paging.PageRequest;
 import io.agiledunning.common.tenancy.CurrentTenant;
@@ -9,7 +10,11 @@ import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -21,14 +26,31 @@ import java.util.UUID;
 @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER})
 public class DebtorResource {
 
+    /** The whole set of channels (EMAIL, SMS, LETTER) the debtor opted out of; empty lifts every opt-out. */
+    public record OptOutsRequest(@NotNull List<@NotNull String> channels, @Size(max = 500) String reason) {
+    }
+
     private final ClaimPlacementService placements;
     private final CaseQueryService queries;
+    private final DebtorPreferences preferences;
     private final CurrentTenant currentTenant;
 
-    public DebtorResource(ClaimPlacementService placements, CaseQueryService queries, CurrentTenant currentTenant) {
+    public DebtorResource(ClaimPlacementService placements, CaseQueryService queries, DebtorPreferences preferences,
+                          CurrentTenant currentTenant) {
         this.placements = placements;
         this.queries = queries;
+        this.preferences = preferences;
         this.currentTenant = currentTenant;
+    }
+
+    /** Records the channels the debtor does not want to be contacted on (docs/dunning.md, "Guardrails"). */
+    @PUT
+    @Path("/{id}/opt-outs")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT})
+    public Uni<DebtorView> optOuts(@PathParam("id") UUID id, @NotNull OptOutsRequest request,
+                                   @HeaderParam("X-Correlation-Id") String correlationId) {
+        return preferences.optOut(currentTenant.require(), id, request.channels(), request.reason(), correlationId)
+                .map(DebtorView::of);
     }
 
     /** The tenant's debtors, oldest first; {@code q}: a prefix of a name word or of a reference or invoice number. */

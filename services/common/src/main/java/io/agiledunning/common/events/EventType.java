@@ -23,6 +23,7 @@ public enum EventType {
     CASE_CLOSED("CaseClosed", 1, Topics.CASES, CaseClosed.class),
     PAYMENT_ALLOCATED("PaymentAllocated", 1, Topics.CASES, PaymentAllocated.class),
     LEGAL_SETTINGS_CHANGED("LegalSettingsChanged", 1, Topics.CASES, LegalSettingsChanged.class),
+    DEBTOR_OPT_OUTS_CHANGED("DebtorOptOutsChanged", 1, Topics.CASES, DebtorOptOutsChanged.class),
     HANDOVER_STATUS_REPORTED("HandoverStatusReported", 1, Topics.CASES, HandoverStatusReported.class),
     TENANT_SETTINGS_CHANGED("TenantSettingsChanged", 2, Topics.TENANTS, TenantSettingsChanged.class),
     MESSAGE_TEMPLATE_SAVED("MessageTemplateSaved", 1, Topics.COMMUNICATIONS, MessageTemplateSaved.class),

@@ -140,8 +140,7 @@ public class LegalSettingsService {
             conventions = conventions.withPaymentDayBearsInterest(change.paymentDayBearsInterest());
         }
         if (!errors.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION, "invalid legal settings: " + errors.stream()
-                    .map(e -> e.field() + " " + e.reason()).reduce((a, b) -> a + "; " + b).orElseThrow(), errors);
+            throw ApiException.invalid(errors);
         }
         return new LegalSettings(fees, interest, order, conventions);
     }

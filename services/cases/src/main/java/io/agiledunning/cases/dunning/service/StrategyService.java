@@ -17,7 +17,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * A tenant's strategies (draft → published, immutable → archived) and segments. New cases get the newest published
@@ -132,8 +131,7 @@ public class StrategyService {
     public static void requireValid(Strategy strategy) {
         List<FieldError> problems = StrategyValidation.problems(strategy);
         if (!problems.isEmpty()) {
-            throw new ApiException(ErrorCode.VALIDATION,
-                    problems.stream().map(p -> p.field() + ": " + p.reason()).collect(Collectors.joining("; ")), problems);
+            throw ApiException.invalid(problems);
         }
     }
 

@@ -11,7 +11,13 @@ import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +25,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +34,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Self-service sign-up through the public GraphQL API only: signUp (no token), the mail read from the SMTP
  * server, verifySignUp with a password, then the new admin's own token on the API, seeing its tenant only;
- * the admin invites a user; a platform admin suspends and reactivates the tenant.
+ * the admin invites a user; a platform admin suspends and reactivates the tenant, then offboards it and exports its data.
  */
 class SignUpFlowIT {
 
@@ -45,8 +53,8 @@ class SignUpFlowIT {
     static void startPlatform() {
         RestAssured.enableLoggingOfRequestAndResponseIfValidationFails();
         PlatformStack.startServers();
-        stack = PlatformStack.onFreePorts()
-                .start(Set.of(PlatformService.ONBOARDING, PlatformService.CASES, PlatformService.FRONTEND_API));
+        // All of them: an offboarding reaches every service that holds tenant data.
+        stack = PlatformStack.onFreePorts().start(EnumSet.allOf(PlatformService.class));
         graphql = new GraphQL(stack.url(PlatformService.FRONTEND_API));
     }
 
@@ -111,6 +119,7 @@ class SignUpFlowIT {
         theAdminChangesTheSettingsWithAnAuditTrail(admin, other);
         String machine = theAdminCreatesAnApiClient(admin, other);
         suspensionTakesEffectOnTheNextRequest(tenantId, "flow-" + suffix, admin, machine, other);
+        offboardingEndsTheTenantAndItsDataIsExported(tenantId, suffix, admin, machine, other);
     }
 
     /**
@@ -243,6 +252,70 @@ class SignUpFlowIT {
         JsonPath again = graphql.post(admin, CASES);
         assertEquals(List.of(), errorCodes(again), again::prettify);
         assertEquals(List.of(), errorCodes(graphql.post(machine, CASES)), "the machine client works again");
+    }
+
+    /**
+     * Offboarding refuses the tenant's tokens for good, every data service records the day its retention counts from,
+     * and the export archive holds the tenant's data from every service and nothing of another tenant.
+     */
+    private static void offboardingEndsTheTenantAndItsDataIsExported(String tenantId, String suffix, String admin, String machine,
+                                                                     TestTenant other) throws Exception {
+        String reference = "FLOW-" + suffix;
+        JsonPath opened = graphql.post(admin, """
+                mutation($ref: String!) { openCase(input: {externalReference: $ref, debtorName: "Grace", amount: {amount: 42.00, currency: "EUR"}}) { caseOpened { id } } }""",
+                Map.of("ref", reference));
+        assertEquals(List.of(), errorCodes(opened), opened::prettify);
+        String platformAdmin = TestTenants.platformAdminToken();
+        String offboard = "mutation($id: ID!) { offboardTenant(tenantId: $id, reason: \"contract ended\") { status offboardedOn } }";
+        String retention = "query($id: ID!) { tenantRetention(tenantId: $id) { service schedule { offboardedOn tables { table retentionClass erasableFrom erasedAt } } } }";
+        assertEquals(List.of("FORBIDDEN"), errorCodes(graphql.post(other.adminToken(), offboard, Map.of("id", tenantId))));
+        assertEquals(List.of("FORBIDDEN"), errorCodes(graphql.post(other.adminToken(), retention, Map.of("id", tenantId))));
+
+        JsonPath offboarded = graphql.post(platformAdmin, offboard, Map.of("id", tenantId));
+        assertEquals(List.of(), errorCodes(offboarded), offboarded::prettify);
+        assertEquals("OFFBOARDED", offboarded.getString("data.offboardTenant.status"));
+        LocalDate day = LocalDate.parse(offboarded.getString("data.offboardTenant.offboardedOn"));
+        for (String token : List.of(admin, machine)) {
+            JsonPath refused = graphql.post(token, CASES);
+            assertEquals(List.of("FORBIDDEN"), errorCodes(refused), refused::prettify);
+            assertTrue(refused.getString("errors[0].message").startsWith("tenant offboarded"), refused::prettify);
+        }
+        JsonPath reactivated = graphql.post(platformAdmin, "mutation($id: ID!) { reactivateTenant(tenantId: $id) { status } }", Map.of("id", tenantId));
+        assertEquals(List.of("CONFLICT"), errorCodes(reactivated), reactivated::prettify);
+
+        JsonPath kept = graphql.post(platformAdmin, retention, Map.of("id", tenantId));
+        assertEquals(List.of(), errorCodes(kept), kept::prettify);
+        assertEquals(List.of("onboarding", "cases", "payments", "reporting", "communications"), kept.getList("data.tenantRetention.service"));
+        assertEquals(Collections.nCopies(5, day.toString()), kept.getList("data.tenantRetention.schedule.offboardedOn"));
+        Map<String, Object> claims = kept.getMap("data.tenantRetention[1].schedule.tables.find { it.table == 'claims' }");
+        assertEquals("BOOKS", claims.get("retentionClass"));
+        assertEquals(LocalDate.of(day.getYear() + 11, 1, 1).toString(), claims.get("erasableFrom"));
+
+        String export = stack.url(PlatformService.FRONTEND_API) + "/api/platform/tenants/" + tenantId + "/export";
+        RestAssured.given().auth().oauth2(other.adminToken()).get(export).then().statusCode(403);
+        byte[] zip = RestAssured.given().auth().oauth2(platformAdmin).get(export).then().statusCode(200)
+                .contentType("application/zip").extract().asByteArray();
+        Map<String, String> files = unzip(zip);
+        assertEquals(Set.of("onboarding.ndjson", "cases.ndjson", "payments.ndjson", "reporting.ndjson", "communications.ndjson", "manifest.json"),
+                files.keySet());
+        assertTrue(files.get("cases.ndjson").contains("\"" + reference + "\""), "the tenant's case is in the archive");
+        assertTrue(files.get("onboarding.ndjson").contains("\"table\": \"tenant_settings\""), files.get("onboarding.ndjson"));
+        String all = String.join("\n", files.values());
+        assertTrue(!all.contains("OTHER-1") && !all.contains(other.id().toString()), "nothing of the other tenant");
+        JsonPath manifest = JsonPath.from(files.get("manifest.json"));
+        assertEquals(tenantId, manifest.getString("tenantId"));
+        assertEquals(files.get("cases.ndjson").lines().count(), manifest.getLong("rows.'cases.ndjson'"));
+        assertEquals(List.of(), errorCodes(graphql.post(other.viewerToken(), CASES)), "another tenant is not affected");
+    }
+
+    private static Map<String, String> unzip(byte[] archive) throws IOException {
+        Map<String, String> files = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
+            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                files.put(entry.getName(), new String(zip.readAllBytes(), StandardCharsets.UTF_8));
+            }
+        }
+        return files;
     }
 
     private static Map<String, Object> input(String legalName, String email) {

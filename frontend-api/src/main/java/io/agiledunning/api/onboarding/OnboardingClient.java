@@ -12,7 +12,7 @@ import io.agiledunning.api.onboarding.OnboardingTypes.RoleBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantUserNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
-import io.agiledunning.api.onboarding.OnboardingTypes.SuspendBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.ReasonBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsChangeNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsInput;
@@ -77,7 +77,11 @@ public interface OnboardingClient {
 
     @POST
     @Path("/tenants/{tenantId}/suspension")
-    Uni<TenantNode> suspend(@PathParam("tenantId") UUID tenantId, SuspendBody body, @HeaderParam("X-Correlation-Id") String correlationId);
+    Uni<TenantNode> suspend(@PathParam("tenantId") UUID tenantId, ReasonBody body, @HeaderParam("X-Correlation-Id") String correlationId);
+
+    @POST
+    @Path("/tenants/{tenantId}/offboarding")
+    Uni<TenantNode> offboard(@PathParam("tenantId") UUID tenantId, ReasonBody body, @HeaderParam("X-Correlation-Id") String correlationId);
 
     @DELETE
     @Path("/tenants/{tenantId}/suspension")

@@ -11,7 +11,7 @@ import io.agiledunning.api.onboarding.OnboardingTypes.RoleBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantUserNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpInput;
 import io.agiledunning.api.onboarding.OnboardingTypes.SignUpPayload;
-import io.agiledunning.api.onboarding.OnboardingTypes.SuspendBody;
+import io.agiledunning.api.onboarding.OnboardingTypes.ReasonBody;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsChangeNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsInput;
@@ -93,7 +93,12 @@ public class OnboardingGateway {
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     public Uni<TenantNode> suspend(UUID tenantId, String reason, String correlationId) {
-        return client.suspend(tenantId, new SuspendBody(reason), correlationId);
+        return client.suspend(tenantId, new ReasonBody(reason), correlationId);
+    }
+
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<TenantNode> offboard(UUID tenantId, String reason, String correlationId) {
+        return client.offboard(tenantId, new ReasonBody(reason), correlationId);
     }
 
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)

@@ -1,6 +1,7 @@
 package io.agiledunning.api.onboarding;
 
 import io.agiledunning.api.errors.GraphQLErrors;
+import io.agiledunning.api.errors.GraphQLIds;
 import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientCredentials;
 import io.agiledunning.api.onboarding.OnboardingTypes.ApiClientNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.CreateApiClientInput;
@@ -15,7 +16,6 @@ import io.agiledunning.api.onboarding.OnboardingTypes.TenantSettingsNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.TenantUserNode;
 import io.agiledunning.api.onboarding.OnboardingTypes.VerifyBody;
 import io.agiledunning.api.security.Caller;
-import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.DefaultValue;
@@ -117,11 +117,7 @@ public class OnboardingGraphQLApi {
     }
 
     private static Uni<UUID> tenantId(String id) {
-        try {
-            return Uni.createFrom().item(UUID.fromString(id));
-        } catch (IllegalArgumentException e) {
-            return Uni.createFrom().failure(ApiException.notFound("tenant", id));
-        }
+        return GraphQLIds.parse(id, "tenant");
     }
 
     @Query("users")

@@ -70,13 +70,15 @@ public final class OnboardingTypes {
     public record TenantStatusBody(String tenantId, String status) {
     }
 
-    public record SuspendBody(String reason) {
+    /** Why a platform admin suspends or offboards a tenant. */
+    public record ReasonBody(String reason) {
     }
 
     @Type("Tenant")
     @Description("A client company on the platform (platform admins only).")
     public record TenantNode(@Id String tenantId, @NonNull String slug, @NonNull String legalName, @NonNull String country,
-                             @NonNull String status, @NonNull String createdAt) {
+                             @NonNull String status, @NonNull String createdAt,
+                             @Description("The day the tenant was offboarded; retention of its data counts from it.") String offboardedOn) {
     }
 
     @Type("TenantUser")

@@ -65,6 +65,9 @@ public class TenantStatusGate {
         if ("SUSPENDED".equals(status)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "tenant suspended: your organization's access is suspended; contact the platform operator");
         }
+        if ("OFFBOARDED".equals(status)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "tenant offboarded: your organization's contract has ended; contact the platform operator for your data export");
+        }
         if (!ACTIVE.equals(status)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "tenant not active (%s)".formatted(status));
         }

@@ -16,6 +16,14 @@ public class PropagateCallerToken implements ClientRequestFilter {
     @Inject
     CurrentIdentityAssociation identity;
 
+    public PropagateCallerToken() {
+    }
+
+    /** For clients built at run time, where nothing injects the provider. */
+    public PropagateCallerToken(CurrentIdentityAssociation identity) {
+        this.identity = identity;
+    }
+
     @Override
     public void filter(ClientRequestContext request) {
         AccessTokenCredential token = identity.getIdentity().getCredential(AccessTokenCredential.class);

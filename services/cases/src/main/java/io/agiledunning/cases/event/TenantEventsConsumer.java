@@ -5,6 +5,7 @@ import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.inbox.Inbox;
 import io.agiledunning.common.events.EventEnvelope;
 import io.agiledunning.common.events.EventType;
+import io.agiledunning.common.events.TenantOffboarded;
 import io.agiledunning.common.events.TenantSuspended;
 import io.agiledunning.common.tenancy.TenantId;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 /**
- * Facts from onboarding: a suspended tenant's dunning is put on hold ({@code tenant_dunning_holds}; the engine then
+ * Facts from onboarding: a suspended or offboarded tenant's dunning is put on hold ({@code tenant_dunning_holds}; the engine then
  * claims none of its due cases), a reactivated tenant's hold is lifted and its due cases are worked on the next
  * run. Nothing of the tenant's cases changes. One tenant's events share a partition (keyed by tenant), so a
  * suspension and the reactivation after it arrive in order; the inbox makes a redelivery harmless.
@@ -42,7 +43,7 @@ public class TenantEventsConsumer {
     public Uni<Void> consume(String message) {
         EventEnvelope event = EventEnvelope.parse(message, json);
         EventType type = EventType.named(event.type()).orElse(null);
-        if (type != EventType.TENANT_SUSPENDED && type != EventType.TENANT_REACTIVATED) {
+        if (type != EventType.TENANT_SUSPENDED && type != EventType.TENANT_REACTIVATED && type != EventType.TENANT_OFFBOARDED) {
             return Uni.createFrom().voidItem(); // facts this service does not use
         }
         TenantId tenant = new TenantId(event.tenantId());
@@ -51,9 +52,11 @@ public class TenantEventsConsumer {
                     if (!first) {
                         return Uni.createFrom().voidItem();
                     }
-                    return type == EventType.TENANT_SUSPENDED
-                            ? hold(session, tenant, event.payloadAs(TenantSuspended.class, json).reason(), event)
-                            : lift(session, tenant);
+                    return switch (type) {
+                        case TENANT_SUSPENDED -> hold(session, tenant, "tenant suspended: " + event.payloadAs(TenantSuspended.class, json).reason(), event);
+                        case TENANT_OFFBOARDED -> hold(session, tenant, "tenant offboarded: " + event.payloadAs(TenantOffboarded.class, json).reason(), event);
+                        default -> lift(session, tenant);
+                    };
                 }));
     }
 
@@ -62,10 +65,10 @@ public class TenantEventsConsumer {
                         insert into tenant_dunning_holds (tenant_id, reason, since) values (:tenant, :reason, :since)
                         on conflict (tenant_id) do update set reason = excluded.reason""")
                 .setParameter("tenant", tenant.value())
-                .setParameter("reason", "tenant suspended: " + reason)
+                .setParameter("reason", reason)
                 .setParameter("since", OffsetDateTime.ofInstant(event.occurredAt(), ZoneOffset.UTC))
                 .executeUpdate()
-                .invoke(() -> LOG.infof("Tenant %s suspended: dunning on hold", tenant.value()))
+                .invoke(() -> LOG.infof("Tenant %s: dunning on hold (%s)", tenant.value(), reason))
                 .replaceWithVoid();
     }
 

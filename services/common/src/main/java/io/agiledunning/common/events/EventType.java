@@ -36,6 +36,7 @@ public enum EventType {
     TENANT_ACTIVATED("TenantActivated", 1, Topics.TENANTS, TenantActivated.class),
     TENANT_SUSPENDED("TenantSuspended", 1, Topics.TENANTS, TenantSuspended.class),
     TENANT_REACTIVATED("TenantReactivated", 1, Topics.TENANTS, TenantReactivated.class),
+    TENANT_OFFBOARDED("TenantOffboarded", 1, Topics.TENANTS, TenantOffboarded.class),
     // payments: Stripe Connect (issue 3)
     STRIPE_ONBOARDING_STARTED("StripeOnboardingStarted", 1, Topics.PAYMENTS, StripeOnboardingStarted.class),
     STRIPE_ACCOUNT_UPDATED("StripeAccountUpdated", 1, Topics.PAYMENTS, StripeAccountUpdated.class),

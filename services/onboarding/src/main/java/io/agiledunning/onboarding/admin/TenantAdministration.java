@@ -4,6 +4,7 @@ import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.outbox.Outbox;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
+import io.agiledunning.common.events.TenantOffboarded;
 import io.agiledunning.common.events.TenantReactivated;
 import io.agiledunning.common.events.TenantSuspended;
 import io.agiledunning.common.tenancy.TenantId;
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,6 +67,25 @@ public class TenantAdministration {
                                     correlationId)));
             case SIGNING_UP -> Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT,
                     "tenant %s has not finished signing up".formatted(tenantId)));
+            case OFFBOARDED -> Uni.createFrom().failure(offboarded(tenantId));
+        }).call(tenant -> directory.setOrganizationEnabled(tenantId, false));
+    }
+
+    /**
+     * Ends the tenant's contract (docs/offboarding.md): recorded first, so the API refuses the tenant's users and
+     * clients from the next request on, then its organization is disabled in Keycloak. Every data service learns the
+     * day from {@code TenantOffboarded}; retention counts from it. A repeat changes nothing but re-disables the
+     * organization.
+     */
+    public Uni<Tenant> offboard(UUID tenantId, String reason, String by, String correlationId) {
+        return existing(tenantId).chain(tenant -> switch (tenant.status()) {
+            case OFFBOARDED -> Uni.createFrom().item(tenant);
+            case ACTIVE, PENDING_VERIFICATION, SUSPENDED -> transactions.inTransaction(new TenantId(tenantId), session ->
+                    registry.update(session, tenant.id(), t -> t.offboard(LocalDate.now(clock), clock.instant()))
+                            .call(t -> outbox.append(session, new TenantId(tenantId), tenantId,
+                                    new TenantOffboarded(t.slug(), reason, by, t.offboardedOn().orElseThrow()), correlationId)));
+            case SIGNING_UP -> Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT,
+                    "tenant %s has not finished signing up".formatted(tenantId)));
         }).call(tenant -> directory.setOrganizationEnabled(tenantId, false));
     }
 
@@ -78,7 +99,12 @@ public class TenantAdministration {
                                             correlationId))));
             case SIGNING_UP, PENDING_VERIFICATION -> Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT,
                     "tenant %s is %s, not suspended".formatted(tenantId, tenant.status())));
+            case OFFBOARDED -> Uni.createFrom().failure(offboarded(tenantId));
         });
+    }
+
+    private static ApiException offboarded(UUID tenantId) {
+        return new ApiException(ErrorCode.CONFLICT, "tenant %s is offboarded; offboarding is final".formatted(tenantId));
     }
 
     private Uni<Tenant> existing(UUID tenantId) {

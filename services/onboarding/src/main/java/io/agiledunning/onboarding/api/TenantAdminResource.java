@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -26,17 +27,19 @@ import java.util.UUID;
 @Path("/api")
 public class TenantAdminResource {
 
-    public record TenantView(UUID tenantId, String slug, String legalName, String country, String status, Instant createdAt) {
+    public record TenantView(UUID tenantId, String slug, String legalName, String country, String status, Instant createdAt,
+                             LocalDate offboardedOn) {
         static TenantView of(Tenant tenant) {
             return new TenantView(tenant.organizationId().orElse(null), tenant.slug(), tenant.legalName(), tenant.country(),
-                    tenant.status().name(), tenant.createdAt());
+                    tenant.status().name(), tenant.createdAt(), tenant.offboardedOn().orElse(null));
         }
     }
 
     public record TenantStatusView(UUID tenantId, String status) {
     }
 
-    public record SuspendRequest(String reason) {
+    /** Why a platform admin suspends or offboards a tenant. */
+    public record ReasonRequest(String reason) {
     }
 
     private final TenantAdministration administration;
@@ -59,12 +62,25 @@ public class TenantAdminResource {
     @POST
     @Path("/tenants/{tenantId}/suspension")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public Uni<TenantView> suspend(@PathParam("tenantId") UUID tenantId, SuspendRequest request,
+    public Uni<TenantView> suspend(@PathParam("tenantId") UUID tenantId, ReasonRequest request,
                                    @HeaderParam("X-Correlation-Id") String correlationId) {
+        return administration.suspend(tenantId, reasonOf(request), token.getSubject(), correlationId).map(TenantView::of);
+    }
+
+    /** Final; the data services keep the tenant's data restricted and erase it when retention allows. */
+    @POST
+    @Path("/tenants/{tenantId}/offboarding")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Uni<TenantView> offboard(@PathParam("tenantId") UUID tenantId, ReasonRequest request,
+                                    @HeaderParam("X-Correlation-Id") String correlationId) {
+        return administration.offboard(tenantId, reasonOf(request), token.getSubject(), correlationId).map(TenantView::of);
+    }
+
+    private static String reasonOf(ReasonRequest request) {
         if (request == null || request.reason() == null || request.reason().isBlank()) {
             throw ApiException.invalid("reason", "must not be blank");
         }
-        return administration.suspend(tenantId, request.reason().strip(), token.getSubject(), correlationId).map(TenantView::of);
+        return request.reason().strip();
     }
 
     @DELETE
@@ -90,7 +106,7 @@ public class TenantAdminResource {
         try {
             return TenantStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalid("status", "must be one of SIGNING_UP, PENDING_VERIFICATION, ACTIVE, SUSPENDED");
+            throw ApiException.invalid("status", "must be one of SIGNING_UP, PENDING_VERIFICATION, ACTIVE, SUSPENDED, OFFBOARDED");
         }
     }
 }

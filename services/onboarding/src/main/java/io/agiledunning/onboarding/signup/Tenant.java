@@ -9,6 +9,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -83,6 +84,9 @@ public class Tenant {
     @Enumerated(EnumType.STRING)
     @Column(name = "suspended_from")
     private TenantStatus suspendedFrom;
+
+    @Column(name = "offboarded_on")
+    private LocalDate offboardedOn;
 
     @Column(name = "verification_hash")
     private String verificationHash;
@@ -179,6 +183,14 @@ public class Tenant {
         this.updatedAt = now;
     }
 
+    /** Final: neither suspension nor reactivation changes an offboarded tenant. */
+    public void offboard(LocalDate today, Instant now) {
+        this.status = TenantStatus.OFFBOARDED;
+        this.suspendedFrom = null;
+        this.offboardedOn = today;
+        this.updatedAt = now;
+    }
+
     private void advance(SagaStep step, Instant now) {
         this.sagaStep = step;
         this.updatedAt = now;
@@ -242,6 +254,10 @@ public class Tenant {
 
     public Optional<String> adminUserId() {
         return Optional.ofNullable(adminUserId);
+    }
+
+    public Optional<LocalDate> offboardedOn() {
+        return Optional.ofNullable(offboardedOn);
     }
 
     public Instant createdAt() {

@@ -7,5 +7,7 @@ public enum TenantStatus {
     /** Organization and admin exist; the admin has not followed the verification link yet. */
     PENDING_VERIFICATION,
     ACTIVE,
-    SUSPENDED
+    SUSPENDED,
+    /** The contract ended: refused for good; the data is kept restricted until retention allows erasure. */
+    OFFBOARDED
 }

@@ -3,6 +3,7 @@ package io.agiledunning.onboarding.signup;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.common.data.outbox.OutboxRelay;
 import io.agiledunning.common.events.EventEnvelope;
+import io.agiledunning.common.events.TenantOffboarded;
 import io.agiledunning.common.events.TenantReactivated;
 import io.agiledunning.common.events.TenantSuspended;
 import io.agiledunning.common.events.Topics;
@@ -25,6 +26,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Platform admins list, suspend and reactivate tenants; the tenant's own token learns its status. */
+/** Platform admins list, suspend, reactivate and offboard tenants; the tenant's own token learns its status. */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "service", value = "onboarding"))
 @WithTestResource(KeycloakResource.class)
@@ -112,6 +115,43 @@ class TenantAdminIT {
         assertEquals(new TenantReactivated(acme.slug(), platformAdminSubject), events.get(3).payloadAs(TenantReactivated.class, json));
     }
 
+    /** Offboarding is final: the tenant is refused for good, its organization disabled, the day recorded and announced. */
+    @Test
+    void aPlatformAdminOffboardsOneTenantForGood() throws IOException {
+        SignedUp acme = SignUps.signUpAndVerify("offboard-acme");
+        SignedUp globex = SignUps.signUpAndVerify("offboard-globex");
+        String platformAdmin = TestTenants.platformAdminToken();
+        as(platformAdmin).contentType(ContentType.JSON).body(Map.of("reason", "late payments"))
+                .post("/api/tenants/" + acme.tenantId() + "/suspension").then().statusCode(200);
+
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        as(platformAdmin).contentType(ContentType.JSON).body(Map.of("reason", "contract ended"))
+                .post("/api/tenants/" + acme.tenantId() + "/offboarding").then()
+                .statusCode(200).body("status", equalTo("OFFBOARDED")).body("offboardedOn", equalTo(today));
+        status(acme.adminToken()).body("status", equalTo("OFFBOARDED"));
+        status(globex.adminToken()).body("status", equalTo("ACTIVE"));
+        assertFalse(KeycloakServer.start().admin().get("/organizations/" + acme.tenantId()).get("enabled").asBoolean());
+        assertTrue(KeycloakServer.start().admin().get("/organizations/" + globex.tenantId()).get("enabled").asBoolean());
+
+        // Final: neither reactivation nor suspension changes it; a repeat is harmless and announces nothing new.
+        as(platformAdmin).delete("/api/tenants/" + acme.tenantId() + "/suspension").then()
+                .statusCode(409).body("message", equalTo("tenant " + acme.tenantId() + " is offboarded; offboarding is final"));
+        as(platformAdmin).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/api/tenants/" + acme.tenantId() + "/suspension").then().statusCode(409);
+        as(platformAdmin).contentType(ContentType.JSON).body(Map.of("reason", "again"))
+                .post("/api/tenants/" + acme.tenantId() + "/offboarding").then().statusCode(200).body("status", equalTo("OFFBOARDED"));
+        as(platformAdmin).queryParam("status", "offboarded").queryParam("search", "offboard-").get("/api/tenants").then()
+                .statusCode(200).body("slug", contains(acme.slug()));
+
+        relay.relayAll();
+        List<EventEnvelope> events = PublishedEvents.valuesWithKey(Topics.TENANTS, acme.tenantId() + ":" + acme.tenantId()).stream()
+                .map(this::envelope).toList();
+        assertEquals(List.of("TenantSignedUp", "TenantActivated", "TenantSuspended", "TenantOffboarded"),
+                events.stream().map(EventEnvelope::type).toList());
+        assertEquals(new TenantOffboarded(acme.slug(), "contract ended", subject(platformAdmin), LocalDate.parse(today)),
+                events.get(3).payloadAs(TenantOffboarded.class, json));
+    }
+
     @Test
     void onlyPlatformAdminsControlTenantsAndUnknownTenantsAreNotFound() {
         SignedUp tenant = SignUps.signUpAndVerify("suspend-roles");
@@ -121,6 +161,8 @@ class TenantAdminIT {
             as(token).contentType(ContentType.JSON).body(Map.of("reason", "x"))
                     .post("/api/tenants/" + tenant.tenantId() + "/suspension").then().statusCode(403);
             as(token).delete("/api/tenants/" + tenant.tenantId() + "/suspension").then().statusCode(403);
+            as(token).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                    .post("/api/tenants/" + tenant.tenantId() + "/offboarding").then().statusCode(403);
         }
         given().get("/api/tenants").then().statusCode(401).body("code", equalTo("UNAUTHENTICATED"));
         status(tenant.adminToken()).body("status", equalTo("ACTIVE"));
@@ -134,11 +176,16 @@ class TenantAdminIT {
                 .post("/api/tenants/" + unknown + "/suspension").then()
                 .statusCode(404).body("code", equalTo("NOT_FOUND")).body("message", equalTo("tenant " + unknown + " not found"));
         as(platformAdmin).delete("/api/tenants/" + unknown + "/suspension").then().statusCode(404);
+        as(platformAdmin).contentType(ContentType.JSON).body(Map.of("reason", "x"))
+                .post("/api/tenants/" + unknown + "/offboarding").then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        as(platformAdmin).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/tenants/" + tenant.tenantId() + "/offboarding").then()
+                .spec(ApiErrors.validation("reason", "must not be blank"));
         as(platformAdmin).contentType(ContentType.JSON).body(Map.of("reason", " "))
                 .post("/api/tenants/" + tenant.tenantId() + "/suspension").then()
                 .spec(ApiErrors.validation("reason", "must not be blank"));
         as(platformAdmin).queryParam("status", "GONE").get("/api/tenants").then()
-                .spec(ApiErrors.validation("status", "must be one of SIGNING_UP, PENDING_VERIFICATION, ACTIVE, SUSPENDED"))
+                .spec(ApiErrors.validation("status", "must be one of SIGNING_UP, PENDING_VERIFICATION, ACTIVE, SUSPENDED, OFFBOARDED"))
                 .body("fields", hasSize(1));
         as(platformAdmin).delete("/api/tenants/" + tenant.tenantId() + "/suspension").then().statusCode(200).body("status", equalTo("ACTIVE"));
     }

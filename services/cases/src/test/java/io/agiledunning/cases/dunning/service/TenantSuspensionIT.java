@@ -2,6 +2,7 @@ package io.agiledunning.cases.dunning.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.common.events.EventEnvelope;
+import io.agiledunning.common.events.TenantOffboarded;
 import io.agiledunning.common.events.TenantReactivated;
 import io.agiledunning.common.events.TenantSuspended;
 import io.agiledunning.common.events.Topics;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +37,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * A platform admin's suspension of a tenant (TenantSuspended from onboarding, over Kafka) pauses the engine for that
- * tenant's cases only; reactivation resumes them on the next run, with nothing lost or sent twice.
+ * tenant's cases only; reactivation resumes them on the next run, with nothing lost or sent twice. An offboarded
+ * tenant's (TenantOffboarded) are held for good.
  */
 @QuarkusTest
 @WithTestResource(value = PostgresResource.class, initArgs = @ResourceArg(name = "service", value = "cases"))
@@ -90,6 +93,36 @@ class TenantSuspensionIT {
         assertEquals(berlin(2026, 1, 8, 12, 0), resumed.getFirst().at().atZone(DunningSimulation.BERLIN).toInstant(),
                 "sent on the first run after the hold was lifted");
         assertEquals(List.of("friendly-reminder"), steps(running.sent(active, globexCase)));
+    }
+
+    @Test
+    void anOffboardedTenantsDebtorsAreNotContactedAgain() throws Exception {
+        TestTenant leaving = TestTenants.create("hold-initech");
+        TestTenant active = TestTenants.create("hold-umbrella");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        // As above: the held case stays due, so only the active tenant's case drives the clock.
+        DunningSimulation held = new DunningSimulation(engine, pool, json);
+        DunningSimulation running = new DunningSimulation(engine, pool, json);
+        held.at(berlin(2026, 1, 5, 10, 0)); // a Monday
+        UUID caseId = held.place(leaving, "off-" + run, "BE", "120.00", "0.00");
+        UUID otherCase = running.place(active, "on-" + run, "BE", "120.00", "0.00");
+
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                Map.of("bootstrap.servers", KafkaServer.start().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
+            publish(producer, EventEnvelope.of(new TenantOffboarded(leaving.alias(), "contract ended", "platform-admin", LocalDate.of(2026, 1, 5)),
+                    leaving.id(), leaving.id().toString(), Instant.now(), "test", json));
+            Eventually.within(Duration.ofSeconds(30), () -> assertEquals("tenant offboarded: contract ended", holdReason(leaving)));
+        }
+        running.runUntil(berlin(2026, 1, 8, 12, 0));
+        assertEquals(List.of("friendly-reminder"), steps(running.sent(active, otherCase)), "the other tenant is worked");
+        assertEquals(List.of(), steps(held.sent(leaving, caseId)), "no reminder after the offboarding");
+        assertEquals("OPEN", held.status(leaving, caseId), "the case itself is kept as it was");
+    }
+
+    private String holdReason(TestTenant tenant) {
+        var rows = pool.preparedQuery("select reason from tenant_dunning_holds where tenant_id = $1")
+                .execute(Tuple.of(tenant.id())).await().atMost(Duration.ofSeconds(10));
+        return rows.size() == 0 ? null : rows.iterator().next().getString("reason");
     }
 
     private int holds(TestTenant tenant) {

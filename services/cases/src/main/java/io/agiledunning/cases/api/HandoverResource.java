@@ -1,7 +1,9 @@
 package io.agiledunning.cases.api;
 
+import io.agiledunning.cases.handover.HandoverDelivery;
 import io.agiledunning.cases.handover.HandoverPackage;
 import io.agiledunning.cases.handover.HandoverPackages;
+import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.tenancy.CurrentTenant;
 import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +23,8 @@ import java.util.UUID;
 
 /**
  * The package a case was handed over with (docs/dunning.md, "Handover"): downloaded by the tenant (or its agency's
- * machine client) as JSON or CSV; the agency's status reports are posted back here.
+ * machine client) as JSON or CSV, or delivered to the agency's drop folder or webhook; the agency's status reports
+ * are posted back here.
  */
 @Path("/api/cases/{id}/handover")
 public class HandoverResource {
@@ -30,10 +33,12 @@ public class HandoverResource {
     }
 
     private final HandoverPackages packages;
+    private final HandoverDelivery delivery;
     private final CurrentTenant currentTenant;
 
-    public HandoverResource(HandoverPackages packages, CurrentTenant currentTenant) {
+    public HandoverResource(HandoverPackages packages, HandoverDelivery delivery, CurrentTenant currentTenant) {
         this.packages = packages;
+        this.delivery = delivery;
         this.currentTenant = currentTenant;
     }
 
@@ -51,6 +56,16 @@ public class HandoverResource {
     public Uni<Response> csv(@PathParam("id") UUID caseId) {
         return packages.csv(currentTenant.require(), caseId).map(csv -> Response.ok(csv, "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"handover-" + caseId + ".csv\"").build());
+    }
+
+    /** How the package travels to the agency (drop folder or webhook): attempts, delivered when, the last error. */
+    @GET
+    @Path("/delivery")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER})
+    public Uni<HandoverDelivery.Status> delivery(@PathParam("id") UUID caseId) {
+        return delivery.status(currentTenant.require().tenantId(), caseId)
+                .map(status -> status.orElseThrow(() -> ApiException.notFound("handover delivery of case", caseId)));
     }
 
     /** The agency's status: RECEIVED, ACCEPTED, REJECTED, IN_PROGRESS, PAID, SETTLED or CLOSED_UNSUCCESSFUL. */

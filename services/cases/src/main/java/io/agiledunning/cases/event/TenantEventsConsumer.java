@@ -1,11 +1,13 @@
 package io.agiledunning.cases.event;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.cases.handover.HandoverSettings;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.inbox.Inbox;
 import io.agiledunning.common.events.EventEnvelope;
 import io.agiledunning.common.events.EventType;
 import io.agiledunning.common.events.TenantOffboarded;
+import io.agiledunning.common.events.TenantSettingsChanged;
 import io.agiledunning.common.events.TenantSuspended;
 import io.agiledunning.common.tenancy.TenantId;
 import io.smallrye.mutiny.Uni;
@@ -20,7 +22,8 @@ import java.time.ZoneOffset;
 /**
  * Facts from onboarding: a suspended or offboarded tenant's dunning is put on hold ({@code tenant_dunning_holds}; the engine then
  * claims none of its due cases), a reactivated tenant's hold is lifted and its due cases are worked on the next
- * run. Nothing of the tenant's cases changes. One tenant's events share a partition (keyed by tenant), so a
+ * run. Nothing of the tenant's cases changes. Settings changes bring the creditor's identity and the agency's
+ * handover channel ({@link HandoverSettings}). One tenant's events share a partition (keyed by tenant), so a
  * suspension and the reactivation after it arrive in order; the inbox makes a redelivery harmless.
  */
 @ApplicationScoped
@@ -43,7 +46,8 @@ public class TenantEventsConsumer {
     public Uni<Void> consume(String message) {
         EventEnvelope event = EventEnvelope.parse(message, json);
         EventType type = EventType.named(event.type()).orElse(null);
-        if (type != EventType.TENANT_SUSPENDED && type != EventType.TENANT_REACTIVATED && type != EventType.TENANT_OFFBOARDED) {
+        if (type != EventType.TENANT_SUSPENDED && type != EventType.TENANT_REACTIVATED && type != EventType.TENANT_OFFBOARDED
+                && type != EventType.TENANT_SETTINGS_CHANGED) {
             return Uni.createFrom().voidItem(); // facts this service does not use
         }
         TenantId tenant = new TenantId(event.tenantId());
@@ -55,6 +59,8 @@ public class TenantEventsConsumer {
                     return switch (type) {
                         case TENANT_SUSPENDED -> hold(session, tenant, "tenant suspended: " + event.payloadAs(TenantSuspended.class, json).reason(), event);
                         case TENANT_OFFBOARDED -> hold(session, tenant, "tenant offboarded: " + event.payloadAs(TenantOffboarded.class, json).reason(), event);
+                        case TENANT_SETTINGS_CHANGED ->
+                                HandoverSettings.apply(session, tenant, event.payloadAs(TenantSettingsChanged.class, json), event.occurredAt());
                         default -> lift(session, tenant);
                     };
                 }));

@@ -14,15 +14,20 @@ import java.util.UUID;
  * information § 13a RDG obliges the agency to give the debtor — and every contact the platform made.
  *
  * @param statementNote empty, or why the statement is as of an earlier day than the handover (a base rate missing)
+ * @param creditor      the tenant as the creditor, from its settings (null before it set any)
  */
 public record HandoverPackage(String format, UUID tenantId, UUID caseId, Instant handedOverAt, String recipient,
                               String reason, DebtorView debtor, CaseStatementView statement, String statementNote,
-                              List<Contact> contacts, AgencyStatus agency) {
+                              List<Contact> contacts, AgencyStatus agency, Creditor creditor) {
 
     public static final String FORMAT = "agile-dunning.handover.v1";
 
     /** One contact the dunning engine asked for. */
     public record Contact(Instant requestedAt, String step, String channel, String template) {
+    }
+
+    /** Whose claims these are: the tenant's name and its imprint (address, register, representatives). */
+    public record Creditor(String name, String imprint) {
     }
 
     /** What the agency last reported. */
@@ -31,6 +36,6 @@ public record HandoverPackage(String format, UUID tenantId, UUID caseId, Instant
 
     HandoverPackage withAgency(AgencyStatus status) {
         return new HandoverPackage(format, tenantId, caseId, handedOverAt, recipient, reason, debtor, statement, statementNote,
-                contacts, status);
+                contacts, status, creditor);
     }
 }

@@ -34,8 +34,8 @@ import java.util.UUID;
 
 /**
  * Takes the handover package in the transaction of the handover (every path that hands a case over goes through
- * {@code CaseService.record}), serves it to the tenant as JSON or CSV (the download channel), and records the
- * agency's status reports.
+ * {@code CaseService.record}), serves it to the tenant as JSON or CSV (the download channel; drop folder and webhook:
+ * {@link HandoverDelivery}), and records the agency's status reports.
  */
 @ApplicationScoped
 public class HandoverPackages {
@@ -61,14 +61,20 @@ public class HandoverPackages {
         this.clock = clock;
     }
 
-    /** Snapshots the package of a case being handed over now; a repeated handover keeps the first package. */
+    /**
+     * Snapshots the package of a case being handed over now; a repeated handover keeps the first package. On a
+     * DROP_FOLDER or WEBHOOK channel the package is queued for {@link HandoverDelivery} in the same transaction.
+     */
     public Uni<Void> take(Mutiny.Session session, TenantId tenant, Case c, CaseCommand.HandOver command, Instant now) {
-        return law.of(session, c).chain(facts -> contacts(session, c.id()).chain(contacts -> {
+        return law.of(session, c).chain(facts -> contacts(session, c.id()).chain(contacts -> HandoverSettings.of(session).chain(settings -> {
             LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
             StatedAs stated = statement(facts, day);
+            HandoverPackage.Creditor creditor = settings.creditorName() == null && settings.creditorImprint() == null
+                    ? null : new HandoverPackage.Creditor(settings.creditorName(), settings.creditorImprint());
             HandoverPackage handover = new HandoverPackage(HandoverPackage.FORMAT, tenant.value(), c.id(), now,
                     command.recipient(), command.reason(), facts.debtor().map(DebtorView::of).orElse(null),
-                    CaseStatementView.of(stated.statement()), stated.note(), contacts, new HandoverPackage.AgencyStatus("SENT", null, now));
+                    CaseStatementView.of(stated.statement()), stated.note(), contacts, new HandoverPackage.AgencyStatus("SENT", null, now),
+                    creditor);
             return session.createNativeQuery("""
                             insert into handover_packages (id, tenant_id, case_id, handed_over_at, recipient, package)
                             values (:id, :tenant, :caseId, :at, :recipient, cast(cast(:package as text) as jsonb))
@@ -80,8 +86,9 @@ public class HandoverPackages {
                     .setParameter("recipient", command.recipient())
                     .setParameter("package", write(handover))
                     .executeUpdate()
-                    .replaceWithVoid();
-        }));
+                    .chain(taken -> taken == 0 || !settings.delivered() ? Uni.createFrom().voidItem()
+                            : HandoverDelivery.queue(session, tenant, c.id(), settings, now));
+        })));
     }
 
     /** @throws ApiException NOT_FOUND for a case without package (not handed over) or another tenant's */
@@ -147,7 +154,7 @@ public class HandoverPackages {
         return new StatedAs(StatementService.compute(facts, day), "");
     }
 
-    private Uni<HandoverPackage> stored(Mutiny.Session session, UUID caseId) {
+    Uni<HandoverPackage> stored(Mutiny.Session session, UUID caseId) {
         return session.createNativeQuery("select package::text from handover_packages where case_id = :caseId", String.class)
                 .setParameter("caseId", caseId)
                 .getResultList()

@@ -72,7 +72,8 @@ public class TenantSettingsService {
                                         .chain(() -> outbox.append(session, caller.tenantId(), caller.tenantId(),
                                                 new TenantSettingsChanged(values.displayName(), values.locale(), values.timeZone(),
                                                         values.defaultCurrency(), values.dunningHorizonDays(), values.germanState(),
-                                                        changes.stream().map(TenantSettingsChange::field).toList(), s.version() + 1, caller.subject()),
+                                                        changes.stream().map(TenantSettingsChange::field).toList(), s.version() + 1, caller.subject(),
+                                                        values.legalFooter(), values.agencyName(), values.agencyChannel(), values.agencyWebhookUrl()),
                                                 correlationId));
                             })
                             .map(s -> new Current(s.values(), s.version() + 1, Optional.of(s.updatedBy())));

@@ -50,7 +50,9 @@ class TenantSettingsChangedEventIT {
                 .header("X-Correlation-Id", "corr-settings-1")
                 .body("""
                         {"displayName": "Events GmbH", "locale": "en", "timeZone": "Europe/Dublin", "defaultCurrency": "EUR",
-                         "dunningHorizonDays": 45, "expectedVersion": 0}""")
+                         "dunningHorizonDays": 45, "legalFooter": "Events GmbH, Musterstraße 1, 10115 Berlin",
+                         "agencyName": "Inkasso Nord", "agencyChannel": "WEBHOOK", "agencyWebhookUrl": "https://agency.example/handover",
+                         "expectedVersion": 0}""")
                 .put("/api/tenant-settings")
                 .then().statusCode(200);
 
@@ -69,7 +71,9 @@ class TenantSettingsChangedEventIT {
         assertFalse(envelope.occurredAt().isBefore(before.minusSeconds(5)), "occurredAt " + envelope.occurredAt());
         assertFalse(envelope.occurredAt().isAfter(Instant.now()), "occurredAt " + envelope.occurredAt());
         assertEquals(new TenantSettingsChanged("Events GmbH", "en", "Europe/Dublin", "EUR", 45, null,
-                        java.util.List.of("displayName", "locale", "timeZone", "dunningHorizonDays"), 1, subject(admin)),
+                        java.util.List.of("displayName", "locale", "timeZone", "dunningHorizonDays", "legalFooter", "agencyName",
+                                "agencyChannel", "agencyWebhookUrl"), 1, subject(admin),
+                        "Events GmbH, Musterstraße 1, 10115 Berlin", "Inkasso Nord", "WEBHOOK", "https://agency.example/handover"),
                 envelope.payloadAs(TenantSettingsChanged.class, json));
     }
 

@@ -210,6 +210,7 @@ public class ImportService {
         private final UUID jobId;
         private final String correlationId;
         private final CopyText copyText = new CopyText();
+        private final TimeOrderedIds timeOrderedIds = new TimeOrderedIds(clock);
         private final ImportTimings timings;
         private long rowsRead;
         private long rowsValid;
@@ -268,7 +269,7 @@ public class ImportService {
             });
             List<ParsedRow> rejected = new ArrayList<>();
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI().copyIn(ImportMerge.STAGE_ROWS);
-            ChunkIds ids = new ChunkIds();
+            ChunkIds ids = new ChunkIds(timeOrderedIds);
             ParsedRow row = first;
             int rows = 0;
             long reading = 0;

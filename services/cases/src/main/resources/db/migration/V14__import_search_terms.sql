@@ -1,4 +1,4 @@
--- Bulk import, search terms (docs/adr/0011-bulk-import-write-path.md): the import writes the search terms of the
+-- Bulk import, search terms (docs/adr/0012-bulk-import-write-path.md): the import writes the search terms of the
 -- debtors and claims it creates itself, in one set-based insert per chunk (new rows: no conflict possible), so the
 -- insert triggers of V9_1 do not fire for a session that says so. Updates keep their triggers.
 create function search_terms_written_by_caller() returns boolean

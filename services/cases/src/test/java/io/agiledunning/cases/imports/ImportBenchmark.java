@@ -121,7 +121,7 @@ public final class ImportBenchmark {
     private static final List<String> TARGET_TABLES = List.of("debtors", "cases", "claims", "search_terms", "case_events", "outbox");
 
     /**
-     * The second baseline (docs/adr/0011-bulk-import-write-path.md): the rows the import wrote, exported untimed,
+     * The second baseline (docs/adr/0012-bulk-import-write-path.md): the rows the import wrote, exported untimed,
      * then COPY'd into empty tables {@code like} the targets {@code including all} (columns, defaults, checks,
      * every index) — the least PostgreSQL must do to hold the same rows with the same indexes. Without row-level
      * security: PostgreSQL refuses COPY FROM into a table with it (the import inserts from its staging table).

@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * The import writes the search terms of the debtors and claims it creates itself (set-based, instead of the
- * placement's triggers; docs/adr/0011-bulk-import-write-path.md): they equal the terms placing the same rows one by
+ * placement's triggers; docs/adr/0012-bulk-import-write-path.md): they equal the terms placing the same rows one by
  * one writes — also across chunks (4 rows in the test profile), for joined claims, renamed debtors and changed
  * invoice numbers — and text search finds imported cases, in their tenant only.
  */

@@ -7,6 +7,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -61,6 +63,7 @@ public interface DebtorsClient {
     /** The debtor's data export, the JSON document as the service writes it. */
     @GET
     @Path("/{id}/export")
+    @Produces(MediaType.APPLICATION_JSON)
     Uni<String> export(@PathParam("id") UUID id);
 
     @PUT

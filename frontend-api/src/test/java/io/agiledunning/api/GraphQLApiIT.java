@@ -219,6 +219,35 @@ class GraphQLApiIT {
     }
 
     @Test
+    void debtorDataProtectionIsForTenantAdminsAndConsentsForWriters() {
+        String id = java.util.UUID.randomUUID().toString();
+        String forAdmins = "this operation needs one of the roles tenant-admin";
+        graphql(acme.agentToken(), "{ debtorDataExport(debtorId: \"%s\") }".formatted(id))
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"))
+                .body("errors[0].message", equalTo(forAdmins));
+        graphql(acme.agentToken(), "mutation { eraseDebtor(debtorId: \"%s\", reason: \"request\") { retainedUntil } }".formatted(id))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        graphql(acme.agentToken(), "mutation { restrictDebtorProcessing(debtorId: \"%s\", reason: \"objection\") { restrictedAt } }"
+                .formatted(id))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+        graphql(acme.viewerToken(), """
+                mutation { setDebtorConsents(debtorId: "%s", consents: [{channel: "SMS", source: "web form",
+                                                                           givenAt: "2026-01-02T09:00:00Z"}]) { channel } }"""
+                .formatted(id))
+                .body("errors[0].extensions.code", equalTo("FORBIDDEN"))
+                .body("errors[0].message", equalTo("this operation needs one of the roles tenant-admin, tenant-agent"));
+        graphql(null, "{ debtorConsents(debtorId: \"%s\") { channel } }".formatted(id))
+                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"));
+        graphql(acme.adminToken(), "{ debtorDataExport(debtorId: \"not-a-uuid\") }")
+                .body("errors[0].extensions.code", equalTo("NOT_FOUND"))
+                .body("errors[0].message", equalTo("debtor not-a-uuid not found"));
+        // No cases service behind the API here: a permitted call meets the outage.
+        graphql(acme.adminToken(), "{ debtorDataExport(debtorId: \"%s\") }".formatted(id))
+                .body("errors[0].extensions.code", equalTo("UNAVAILABLE"));
+    }
+
+    @Test
     void everyTopLevelFieldIsAnsweredOnItsOwn() {
         graphql(null, "{ a: cases(first: 1) { edges { cursor } } b: caseStats { casesOpened } }")
                 .body("errors", hasSize(2))

@@ -392,6 +392,72 @@ class CrossServiceIT {
     }
 
     @Test
+    @DisplayName("a tenant admin records consents, restricts, exports and erases a debtor through GraphQL; other tenants get NOT_FOUND")
+    void debtorDataProtectionThroughTheApi() {
+        String ref = UUID.randomUUID().toString();
+        JsonPath placed = graphql.post(tenantA.agentToken(), """
+                mutation { placeClaim(input: {
+                    debtor: {externalReference: "D-%1$s", kind: CONSUMER, name: "Max Gdpr", emails: ["max@example.org"]},
+                    claim: {externalReference: "INV-%1$s", invoiceNumber: "R-%1$s", issueDate: "2025-01-01", dueDate: "2025-01-15",
+                            principal: {amount: 80.00, currency: "EUR"}, consumerNotice: false}})
+                  { claim { debtorId } } }""".formatted(ref));
+        assertEquals(List.of(), errorCodes(placed), () -> placed.prettify());
+        String debtorId = placed.getString("data.placeClaim.claim.debtorId");
+        Map<String, Object> id = Map.of("id", debtorId);
+
+        String consents = """
+                mutation($id: ID!) { setDebtorConsents(debtorId: $id, consents: [{channel: "SMS", source: "web form",
+                    givenAt: "2025-01-02T09:00:00Z"}]) { channel source givenAt recordedBy } }""";
+        JsonPath foreignConsents = graphql.post(tenantB.agentToken(), consents, id);
+        assertEquals(List.of("NOT_FOUND"), errorCodes(foreignConsents), () -> foreignConsents.prettify());
+        JsonPath given = graphql.post(tenantA.agentToken(), consents, id);
+        assertEquals(List.of(), errorCodes(given), () -> given.prettify());
+        assertEquals(List.of("SMS"), given.getList("data.setDebtorConsents.channel"));
+        JsonPath wrong = graphql.post(tenantA.agentToken(), """
+                mutation($id: ID!) { setDebtorConsents(debtorId: $id, consents: [{channel: "FAX", source: "x",
+                    givenAt: "2025-01-02T09:00:00Z"}]) { channel } }""", id);
+        assertEquals(List.of("VALIDATION"), errorCodes(wrong), () -> wrong.prettify());
+        assertEquals("consents[0].channel: must be among [EMAIL, SMS, LETTER, PHONE], got 'FAX'",
+                wrong.getString("errors[0].extensions.fields"));
+
+        String restrict = "mutation($id: ID!) { restrictDebtorProcessing(debtorId: $id, reason: \"objection\") { restrictedAt restrictionReason } }";
+        JsonPath foreignRestriction = graphql.post(tenantB.adminToken(), restrict, id);
+        assertEquals(List.of("NOT_FOUND"), errorCodes(foreignRestriction), () -> foreignRestriction.prettify());
+        JsonPath restricted = graphql.post(tenantA.adminToken(), restrict, id);
+        assertEquals(List.of(), errorCodes(restricted), () -> restricted.prettify());
+        assertEquals("objection", restricted.getString("data.restrictDebtorProcessing.restrictionReason"));
+
+        String export = "query($id: ID!) { debtorDataExport(debtorId: $id) }";
+        JsonPath foreignExport = graphql.post(tenantB.adminToken(), export, id);
+        assertEquals(List.of("NOT_FOUND"), errorCodes(foreignExport), () -> foreignExport.prettify());
+        JsonPath exported = graphql.post(tenantA.adminToken(), export, id);
+        assertEquals(List.of(), errorCodes(exported), () -> exported.prettify());
+        JsonPath document = JsonPath.from(exported.getString("data.debtorDataExport"));
+        assertEquals("agile-dunning.debtor-export.v1", document.getString("format"));
+        assertEquals("Max Gdpr", document.getString("debtor.name"));
+        assertEquals(List.of("SMS"), document.getList("consents.channel"));
+        assertEquals(List.of("INV-" + ref), document.getList("claims.externalReference"));
+
+        String erase = "mutation($id: ID!) { eraseDebtor(debtorId: $id, reason: \"request by letter\") { retainedUntil claimsKept } }";
+        JsonPath open = graphql.post(tenantA.adminToken(), erase, id);
+        assertEquals(List.of("CONFLICT"), errorCodes(open), () -> open.prettify());
+        JsonPath withdrawn = graphql.post(tenantA.agentToken(),
+                "mutation($ref: String!) { withdrawClaim(externalReference: $ref, reason: \"placed by mistake\") { outcome } }",
+                Map.of("ref", "INV-" + ref));
+        assertEquals(List.of(), errorCodes(withdrawn), () -> withdrawn.prettify());
+        JsonPath foreignErasure = graphql.post(tenantB.adminToken(), erase, id);
+        assertEquals(List.of("NOT_FOUND"), errorCodes(foreignErasure), () -> foreignErasure.prettify());
+        JsonPath erased = graphql.post(tenantA.adminToken(), erase, id);
+        assertEquals(List.of(), errorCodes(erased), () -> erased.prettify());
+        assertEquals(1, erased.getInt("data.eraseDebtor.claimsKept"));
+        assertNotNull(erased.getString("data.eraseDebtor.retainedUntil"));
+        JsonPath after = graphql.post(tenantA.viewerToken(), "query($id: ID!) { debtor(id: $id) { debtor { name emails erasedAt } } }", id);
+        assertEquals(List.of(), errorCodes(after), () -> after.prettify());
+        assertEquals("erased (Art. 17 GDPR)", after.getString("data.debtor.debtor.name"));
+        assertEquals(List.of(), after.getList("data.debtor.debtor.emails"));
+    }
+
+    @Test
     @DisplayName("an agent records a debtor's e-mail opt-out through GraphQL; viewers and other tenants cannot")
     void debtorOptOutThroughTheApi() {
         JsonPath placed = graphql.post(tenantA.agentToken(), """

@@ -22,7 +22,18 @@ public final class CaseSearchDtos {
     public record DebtorDto(UUID id, String externalReference, String kind, String name, List<String> emails, List<String> phones,
                             Address address, String language, String timeZone, String germanState, boolean deceased,
                             boolean insolvency, boolean vulnerable, String persona, List<String> optedOutChannels,
+                            Instant restrictedAt, String restrictionReason, Instant erasedAt, java.time.LocalDate retainedUntil,
                             Instant createdAt, Instant updatedAt) {
+    }
+
+    /** A debtor's consent to be contacted on a channel, as the cases service answers it. */
+    public record ConsentDto(String channel, String source, Instant givenAt, String recordedBy, Instant recordedAt) {
+    }
+
+    /** What the cases service's erasure of a debtor kept and deleted. */
+    public record ErasureDto(UUID debtorId, Instant erasedAt, java.time.LocalDate retainedUntil, int casesKept, int claimsKept,
+                             int paymentsKept, int contactsKept, int handoverPackagesKept, int timelineEntriesRedacted,
+                             int consentsDeleted, int searchTermsDeleted) {
     }
 
     /** The filters of {@code GET /api/cases/search}, as query parameters. */

@@ -59,6 +59,35 @@ public class CasesGateway {
         return debtors.optOuts(id, new DebtorsClient.OptOutsBody(channels, reason));
     }
 
+    /** Read, but a whole debtor's history: 10 s, retried. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<String> debtorExport(UUID id) {
+        return debtors.export(id);
+    }
+
+    /** Not retried: each change is a timeline entry and an event (the same state again changes nothing). */
+    public Uni<CaseSearchDtos.DebtorDto> restriction(UUID id, boolean restricted, String reason) {
+        return debtors.restriction(id, new DebtorsClient.RestrictionBody(restricted, reason));
+    }
+
+    /** Not retried: a second erasure is CONFLICT. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    public Uni<CaseSearchDtos.ErasureDto> erasure(UUID id, String reason) {
+        return debtors.erasure(id, new DebtorsClient.ErasureBody(reason));
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<List<CaseSearchDtos.ConsentDto>> consents(UUID id) {
+        return debtors.consents(id);
+    }
+
+    /** Not retried, like opt-outs. */
+    public Uni<List<CaseSearchDtos.ConsentDto>> setConsents(UUID id, List<DebtorsClient.ConsentBody> consents) {
+        return debtors.setConsents(id, new DebtorsClient.ConsentsBody(consents));
+    }
+
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
     public Uni<CaseSearchDtos.DebtorDto> debtor(UUID id) {

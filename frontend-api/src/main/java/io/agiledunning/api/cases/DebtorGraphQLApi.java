@@ -4,6 +4,9 @@ import io.agiledunning.api.cases.CaseTypes.CaseNode;
 import io.agiledunning.api.cases.CaseTypes.ClaimNode;
 import io.agiledunning.api.cases.CaseTypes.PageInfo;
 import io.agiledunning.api.cases.DebtorTypes.DebtorConnection;
+import io.agiledunning.api.cases.DebtorTypes.DebtorConsent;
+import io.agiledunning.api.cases.DebtorTypes.DebtorConsentInput;
+import io.agiledunning.api.cases.DebtorTypes.DebtorErasure;
 import io.agiledunning.api.cases.DebtorTypes.DebtorDetail;
 import io.agiledunning.api.cases.DebtorTypes.DebtorEdge;
 import io.agiledunning.api.cases.DebtorTypes.DebtorNode;
@@ -70,6 +73,69 @@ public class DebtorGraphQLApi {
                                                      @Name("reason") String reason) {
         return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor")
                         .chain(id -> cases.optOuts(id, channels, reason)).map(DebtorNode::of), Roles.TENANT_ADMIN, Roles.TENANT_AGENT)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Query("debtorDataExport")
+    @Description("Everything the cases service holds about the debtor (Art. 15, 20 GDPR) as one JSON document "
+            + "(format agile-dunning.debtor-export.v1: debtor, consents, cases, claims, timeline, payments with allocations, "
+            + "contacts, handover packages; docs/cases.md). Tenant admins only; another tenant's debtor NOT_FOUND.")
+    public Uni<@NonNull String> debtorDataExport(@Name("debtorId") @Id @NonNull String debtorId) {
+        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor").chain(cases::debtorExport), Roles.TENANT_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("restrictDebtorProcessing")
+    @Description("Restricts the processing of the debtor's data (Art. 18 GDPR): kept, but the dunning engine neither "
+            + "contacts the debtor nor takes steps on its cases until lifted. reason is required (VALIDATION on reason). "
+            + "Tenant admins only; an erased debtor CONFLICT, another tenant's NOT_FOUND.")
+    public Uni<@NonNull DebtorNode> restrictDebtorProcessing(@Name("debtorId") @Id @NonNull String debtorId,
+                                                             @Name("reason") @NonNull String reason) {
+        return restriction(debtorId, true, reason);
+    }
+
+    @Mutation("liftDebtorRestriction")
+    @Description("Lifts the restriction of processing; dunning continues at the engine's next look.")
+    public Uni<@NonNull DebtorNode> liftDebtorRestriction(@Name("debtorId") @Id @NonNull String debtorId,
+                                                          @Name("reason") @NonNull String reason) {
+        return restriction(debtorId, false, reason);
+    }
+
+    private Uni<DebtorNode> restriction(String debtorId, boolean restricted, String reason) {
+        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor")
+                        .chain(id -> cases.restriction(id, restricted, reason)).map(DebtorNode::of), Roles.TENANT_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("eraseDebtor")
+    @Description("Erases the debtor's personal data (Art. 17 GDPR); claims, payments, sent letters and handover packages "
+            + "stay, pseudonymized, while a retention duty covers them (docs/cases.md). CONFLICT while a case of the debtor "
+            + "is unfinished or when erased already. Tenant admins only; another tenant's debtor NOT_FOUND.")
+    public Uni<@NonNull DebtorErasure> eraseDebtor(@Name("debtorId") @Id @NonNull String debtorId,
+                                                   @Name("reason") @NonNull String reason) {
+        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor")
+                        .chain(id -> cases.erasure(id, reason)).map(DebtorErasure::of), Roles.TENANT_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Query("debtorConsents")
+    @Description("The debtor's consents, by channel; another tenant's debtor NOT_FOUND.")
+    public Uni<@NonNull List<@NonNull DebtorConsent>> debtorConsents(@Name("debtorId") @Id @NonNull String debtorId) {
+        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor").chain(cases::consents)
+                        .map(found -> found.stream().map(DebtorConsent::of).toList()), READERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("setDebtorConsents")
+    @Description("Records the whole set of consents the debtor gave (a channel left out is withdrawn); on the timeline of the "
+            + "debtor's open cases. Each wrong field is VALIDATION naming it (consents[0].channel, .source, .givenAt); another "
+            + "tenant's debtor NOT_FOUND.")
+    public Uni<@NonNull List<@NonNull DebtorConsent>> setDebtorConsents(@Name("debtorId") @Id @NonNull String debtorId,
+            @Name("consents") @NonNull List<@NonNull DebtorConsentInput> consents) {
+        List<DebtorsClient.ConsentBody> body = consents.stream()
+                .map(c -> new DebtorsClient.ConsentBody(c.channel(), c.source(), c.givenAt())).toList();
+        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor").chain(id -> cases.setConsents(id, body))
+                        .map(found -> found.stream().map(DebtorConsent::of).toList()), Roles.TENANT_ADMIN, Roles.TENANT_AGENT)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 }

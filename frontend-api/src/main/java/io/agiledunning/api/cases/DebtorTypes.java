@@ -4,10 +4,12 @@ import io.agiledunning.api.cases.CaseTypes.CaseNode;
 import io.agiledunning.api.cases.CaseTypes.ClaimNode;
 import io.agiledunning.api.cases.CaseTypes.PageInfo;
 import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 /** The GraphQL schema of debtors. */
@@ -22,18 +24,22 @@ public final class DebtorTypes {
 
     @Type("Debtor")
     @Description("A person or business owing claims to your tenant. persona: the behaviour cluster reporting assigns (null "
-            + "until then); optedOutChannels: the channels (EMAIL, SMS, LETTER) the debtor does not want to be contacted on.")
+            + "until then); optedOutChannels: the channels (EMAIL, SMS, LETTER) the debtor does not want to be contacted on; "
+            + "restrictedAt: processing restricted (Art. 18 GDPR) since then, the dunning engine leaves the debtor alone; "
+            + "erasedAt: personal data erased (Art. 17 GDPR), records under a retention duty kept until retainedUntil.")
     public record DebtorNode(@NonNull String id, @NonNull String externalReference, @NonNull String kind, @NonNull String name,
                              @NonNull List<@NonNull String> emails, @NonNull List<@NonNull String> phones, PostalAddress address,
                              String language, String timeZone, String germanState, boolean deceased, boolean insolvency,
                              boolean vulnerable, String persona, @NonNull List<@NonNull String> optedOutChannels,
+                             Instant restrictedAt, String restrictionReason, Instant erasedAt, LocalDate retainedUntil,
                              @NonNull Instant createdAt, @NonNull Instant updatedAt) {
         static DebtorNode of(CaseSearchDtos.DebtorDto d) {
             var a = d.address();
             return new DebtorNode(d.id().toString(), d.externalReference(), d.kind(), d.name(), d.emails(), d.phones(),
                     a == null ? null : new PostalAddress(a.street(), a.postalCode(), a.city(), a.country()), d.language(),
                     d.timeZone(), d.germanState(), d.deceased(), d.insolvency(), d.vulnerable(), d.persona(),
-                    d.optedOutChannels() == null ? List.of() : d.optedOutChannels(), d.createdAt(), d.updatedAt());
+                    d.optedOutChannels() == null ? List.of() : d.optedOutChannels(), d.restrictedAt(), d.restrictionReason(),
+                    d.erasedAt(), d.retainedUntil(), d.createdAt(), d.updatedAt());
         }
     }
 
@@ -49,5 +55,34 @@ public final class DebtorTypes {
     @Description("A debtor with all its cases and claims (withdrawn claims included), oldest first.")
     public record DebtorDetail(@NonNull DebtorNode debtor, @NonNull List<@NonNull CaseNode> cases,
                                @NonNull List<@NonNull ClaimNode> claims) {
+    }
+
+    @Type("DebtorConsent")
+    @Description("The debtor's consent to be contacted on a channel (EMAIL, SMS, LETTER, PHONE): where (source) and when "
+            + "(givenAt) the debtor gave it, who recorded it when.")
+    public record DebtorConsent(@NonNull String channel, @NonNull String source, @NonNull Instant givenAt,
+                                @NonNull String recordedBy, @NonNull Instant recordedAt) {
+        static DebtorConsent of(CaseSearchDtos.ConsentDto c) {
+            return new DebtorConsent(c.channel(), c.source(), c.givenAt(), c.recordedBy(), c.recordedAt());
+        }
+    }
+
+    @Input("DebtorConsentInput")
+    @Description("A consent the debtor gave: channel (EMAIL, SMS, LETTER, PHONE), where (source, e.g. \"web form\") and "
+            + "when (givenAt, not in the future).")
+    public record DebtorConsentInput(@NonNull String channel, @NonNull String source, @NonNull Instant givenAt) {
+    }
+
+    @Type("DebtorErasure")
+    @Description("What erasing a debtor kept, pseudonymized, under a retention duty until retainedUntil (null: nothing), "
+            + "and what it deleted.")
+    public record DebtorErasure(@NonNull String debtorId, @NonNull Instant erasedAt, LocalDate retainedUntil, int casesKept,
+                                int claimsKept, int paymentsKept, int contactsKept, int handoverPackagesKept,
+                                int timelineEntriesRedacted, int consentsDeleted, int searchTermsDeleted) {
+        static DebtorErasure of(CaseSearchDtos.ErasureDto e) {
+            return new DebtorErasure(e.debtorId().toString(), e.erasedAt(), e.retainedUntil(), e.casesKept(), e.claimsKept(),
+                    e.paymentsKept(), e.contactsKept(), e.handoverPackagesKept(), e.timelineEntriesRedacted(), e.consentsDeleted(),
+                    e.searchTermsDeleted());
+        }
     }
 }

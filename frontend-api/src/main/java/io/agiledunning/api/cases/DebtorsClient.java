@@ -5,7 +5,10 @@ import io.agiledunning.api.security.PropagateCallerToken;
 import io.agiledunning.common.paging.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -44,4 +47,38 @@ public interface DebtorsClient {
     @PUT
     @Path("/{id}/opt-outs")
     Uni<CaseSearchDtos.DebtorDto> optOuts(@PathParam("id") UUID id, OptOutsBody body);
+
+    record RestrictionBody(boolean restricted, String reason) {
+    }
+
+    record ErasureBody(String reason) {
+    }
+
+    record ConsentBody(String channel, String source, java.time.Instant givenAt) {
+    }
+
+    record ConsentsBody(List<ConsentBody> consents) {
+    }
+
+    /** The debtor's data export, the JSON document as the service writes it. */
+    @GET
+    @Path("/{id}/export")
+    @Produces(MediaType.APPLICATION_JSON)
+    Uni<String> export(@PathParam("id") UUID id);
+
+    @PUT
+    @Path("/{id}/restriction")
+    Uni<CaseSearchDtos.DebtorDto> restriction(@PathParam("id") UUID id, RestrictionBody body);
+
+    @POST
+    @Path("/{id}/erasure")
+    Uni<CaseSearchDtos.ErasureDto> erasure(@PathParam("id") UUID id, ErasureBody body);
+
+    @GET
+    @Path("/{id}/consents")
+    Uni<List<CaseSearchDtos.ConsentDto>> consents(@PathParam("id") UUID id);
+
+    @PUT
+    @Path("/{id}/consents")
+    Uni<List<CaseSearchDtos.ConsentDto>> setConsents(@PathParam("id") UUID id, ConsentsBody body);
 }

@@ -15,6 +15,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -83,6 +84,21 @@ public class Debtor extends TenantScopedEntity {
     /** The behaviour cluster reporting assigns (null until it does); not part of the placed data. */
     @Column(name = "persona")
     private String persona;
+
+    /** Processing restricted (Art. 18 GDPR) since then: kept, not contacted; null when not restricted. */
+    @Column(name = "restricted_at")
+    private Instant restrictedAt;
+
+    @Column(name = "restriction_reason")
+    private String restrictionReason;
+
+    /** Personal data erased (Art. 17 GDPR); written by {@code DebtorDataProtection.erase} in SQL, read only here. */
+    @Column(name = "erased_at", insertable = false, updatable = false)
+    private Instant erasedAt;
+
+    /** The last day a retention duty keeps the erased debtor's records. */
+    @Column(name = "retained_until", insertable = false, updatable = false)
+    private LocalDate retainedUntil;
 
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
@@ -185,6 +201,43 @@ public class Debtor extends TenantScopedEntity {
 
     public java.util.Set<String> optedOutChannels() {
         return optedOutChannels == null ? java.util.Set.of() : java.util.Set.of(optedOutChannels);
+    }
+
+    /** Restricts processing from now on (Art. 18 GDPR). */
+    public void restrict(String reason, Instant now) {
+        restrictedAt = now.truncatedTo(ChronoUnit.MICROS);
+        restrictionReason = reason;
+        updatedAt = restrictedAt;
+    }
+
+    public void liftRestriction(Instant now) {
+        restrictedAt = null;
+        restrictionReason = null;
+        updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public boolean restricted() {
+        return restrictedAt != null;
+    }
+
+    public Instant restrictedAt() {
+        return restrictedAt;
+    }
+
+    public String restrictionReason() {
+        return restrictionReason;
+    }
+
+    public boolean erased() {
+        return erasedAt != null;
+    }
+
+    public Instant erasedAt() {
+        return erasedAt;
+    }
+
+    public LocalDate retainedUntil() {
+        return retainedUntil;
     }
 
     public String persona() {

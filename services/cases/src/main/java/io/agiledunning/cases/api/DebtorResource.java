@@ -2,7 +2,10 @@ package io.agiledunning.cases.api;
 
 import io.agiledunning.cases.service.CaseQueryService;
 import io.agiledunning.cases.service.ClaimPlacementService;
+import io.agiledunning.cases.service.DebtorDataExport;
+import io.agiledunning.cases.service.DebtorDataProtection;
 import io.agiledunning.cases.service.DebtorPreferences;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.common.paging.Page;
 import io.agiledunning.common.paging.PageRequest;
 import io.agiledunning.common.tenancy.CurrentTenant;
@@ -14,6 +17,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -30,17 +34,80 @@ public class DebtorResource {
     public record OptOutsRequest(@NotNull List<@NotNull String> channels, @Size(max = 500) String reason) {
     }
 
+    /** Every consent the debtor gave, by channel (EMAIL, SMS, LETTER, PHONE); a channel left out is withdrawn. */
+    public record ConsentsRequest(@NotNull List<DebtorPreferences.ConsentInput> consents) {
+    }
+
+    /** {@code restricted}: restrict the processing of the debtor's data (Art. 18 GDPR), or lift the restriction. */
+    public record RestrictionRequest(boolean restricted, String reason) {
+    }
+
+    /** Why the debtor's data is erased (Art. 17 GDPR), e.g. whose request; kept on the timeline, so no personal data. */
+    public record ErasureRequest(String reason) {
+    }
+
     private final ClaimPlacementService placements;
     private final CaseQueryService queries;
     private final DebtorPreferences preferences;
+    private final DebtorDataExport exports;
+    private final DebtorDataProtection protection;
     private final CurrentTenant currentTenant;
+    private final ObjectMapper json;
 
     public DebtorResource(ClaimPlacementService placements, CaseQueryService queries, DebtorPreferences preferences,
-                          CurrentTenant currentTenant) {
+                          DebtorDataExport exports, DebtorDataProtection protection, CurrentTenant currentTenant,
+                          ObjectMapper json) {
         this.placements = placements;
         this.queries = queries;
         this.preferences = preferences;
+        this.exports = exports;
+        this.protection = protection;
         this.currentTenant = currentTenant;
+        this.json = json;
+    }
+
+    /** Everything the cases service holds about the debtor, as one JSON document (Art. 15, 20 GDPR). */
+    @GET
+    @Path("/{id}/export")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public Uni<DebtorExportView> export(@PathParam("id") UUID id) {
+        return exports.export(currentTenant.require(), id).map(data -> DebtorExportView.of(data, json));
+    }
+
+    /** Restricts the processing of the debtor's data or lifts the restriction (docs/cases.md, "Data protection"). */
+    @PUT
+    @Path("/{id}/restriction")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public Uni<DebtorView> restriction(@PathParam("id") UUID id, @NotNull RestrictionRequest request,
+                                       @HeaderParam("X-Correlation-Id") String correlationId) {
+        return protection.restrict(currentTenant.require(), id, request.restricted(), request.reason(), correlationId)
+                .map(DebtorView::of);
+    }
+
+    /** Erases the debtor's personal data, keeping what retention duties cover, pseudonymized. */
+    @POST
+    @Path("/{id}/erasure")
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public Uni<DebtorDataProtection.Erasure> erasure(@PathParam("id") UUID id, @NotNull ErasureRequest request,
+                                                      @HeaderParam("X-Correlation-Id") String correlationId) {
+        return protection.erase(currentTenant.require(), id, request.reason(), correlationId);
+    }
+
+    @GET
+    @Path("/{id}/consents")
+    public Uni<List<DebtorExportView.ConsentView>> consents(@PathParam("id") UUID id) {
+        return preferences.consents(currentTenant.require(), id)
+                .map(found -> found.stream().map(DebtorExportView.ConsentView::of).toList());
+    }
+
+    /** Replaces the debtor's consents (docs/cases.md, "Consents"). */
+    @PUT
+    @Path("/{id}/consents")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT})
+    public Uni<List<DebtorExportView.ConsentView>> setConsents(@PathParam("id") UUID id, @NotNull ConsentsRequest request,
+                                                               @HeaderParam("X-Correlation-Id") String correlationId) {
+        return preferences.setConsents(currentTenant.require(), id, request.consents(), correlationId)
+                .map(found -> found.stream().map(DebtorExportView.ConsentView::of).toList());
     }
 
     /** Records the channels the debtor does not want to be contacted on (docs/dunning.md, "Guardrails"). */

@@ -63,6 +63,24 @@ final class CaseWork {
                 debtor != null && debtor.deceased(), debtor != null && debtor.insolvency());
     }
 
+    /**
+     * Why the engine must leave the debtor alone whatever the case says, if so: the tenant restricted the processing of
+     * the debtor's data (Art. 18 GDPR) or erased it (Art. 17). Checked before the decider: no contact, no lifecycle step.
+     */
+    java.util.Optional<String> dataProtectionStop() {
+        if (debtor == null || theCase.status().isTerminal()) {
+            return java.util.Optional.empty();
+        }
+        if (debtor.erased()) {
+            return java.util.Optional.of("dunning stop: the debtor's personal data was erased (Art. 17 GDPR)");
+        }
+        if (debtor.restricted()) {
+            return java.util.Optional.of("dunning stop: processing of the debtor's data is restricted (Art. 18 GDPR) since "
+                    + debtor.restrictedAt().atZone(zone).toLocalDate());
+        }
+        return java.util.Optional.empty();
+    }
+
     Recipient recipient() {
         if (debtor == null) {
             return new Recipient(zone, null, Set.of(), Set.of(), contacts);

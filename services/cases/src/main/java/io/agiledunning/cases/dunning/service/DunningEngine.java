@@ -46,6 +46,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -198,8 +199,8 @@ public class DunningEngine {
                         throw ApiException.notFound("case", caseId);
                     }
                     work.observe();
-                    List<PlannedAction> next = DunningPreview.next(count, work.facts(), work.strategy, work.progress, work.recipient(),
-                            policy, now);
+                    List<PlannedAction> next = work.dataProtectionStop().isPresent() ? List.of()
+                            : DunningPreview.next(count, work.facts(), work.strategy, work.progress, work.recipient(), policy, now);
                     DunningSchedule s = work.schedule;
                     return new CasePlan(caseId, s.strategy().key(), s.strategy().version(), s.strategy().builtIn(), s.segmentKey(),
                             s.controlGroup(), s.nextActionAt(), s.lastDecidedAt(), s.lastReasons(), s.lastBlocked(), next);
@@ -247,8 +248,11 @@ public class DunningEngine {
 
     private Uni<Void> decide(CaseWork work, int steps) {
         work.observe();
+        Optional<String> stop = work.dataProtectionStop();
         Decision decision = steps >= MAX_STEPS_PER_DECISION
                 ? new Decision.Wait(work.now.plus(Duration.ofHours(1)), true, List.of("engine: too many steps at once, continued in an hour"))
+                : stop.isPresent()
+                ? new Decision.Wait(DunningDecider.at(work.today().plusDays(1), work.recipient(), policy), true, List.of(stop.get()))
                 : DunningDecider.decide(work.facts(), work.strategy, work.progress, work.recipient(), policy, work.now);
         return switch (decision) {
             case Decision.Contact contact -> contact(work, contact).chain(() -> decide(work, steps + 1));

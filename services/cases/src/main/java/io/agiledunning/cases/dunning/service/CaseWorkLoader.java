@@ -149,8 +149,10 @@ class CaseWorkLoader {
     }
 
     private static Uni<Map<UUID, DunningSchedule>> schedules(Mutiny.Session session, List<UUID> caseIds) {
+        // Read-only: the engine writes the chunk's schedules itself, in one statement (ChunkWrites).
         return session.createSelectionQuery("from DunningSchedule where caseId in :ids", DunningSchedule.class)
                 .setParameter("ids", caseIds)
+                .setReadOnly(true)
                 .getResultList()
                 .map(found -> found.stream().collect(Collectors.toMap(DunningSchedule::caseId, Function.identity())));
     }

@@ -101,7 +101,8 @@ public class DunningEngine {
 
     /**
      * As {@link #runOnce(String)}, stopping dead when {@code alive} turns false: cases already claimed but not yet
-     * started stay leased to {@code owner}, as if the process had been killed (tests and chaos drills).
+     * committed (chunks not started, and chunks in flight, which roll back) stay leased to {@code owner}, as if the
+     * process had been killed (tests and chaos drills).
      */
     public RunResult runOnce(String owner, java.util.function.BooleanSupplier alive) {
         Instant now = clock.instant();
@@ -140,7 +141,8 @@ public class DunningEngine {
         List<List<DueCase>> chunks = chunks(claimed, config.chunkSize());
         List<Future<RunResult>> results = new ArrayList<>();
         for (List<DueCase> chunk : chunks) {
-            results.add(workers.submit(() -> alive.getAsBoolean() ? workChunk(owner, chunk, now) : new RunResult(0, chunk.size())));
+            results.add(workers.submit(() -> alive.getAsBoolean() ? workChunk(owner, chunk, now, alive)
+                    : new RunResult(0, chunk.size())));
         }
         int decided = 0;
         int skipped = 0;
@@ -171,12 +173,17 @@ public class DunningEngine {
     }
 
     /** Decides one chunk; if it fails as a whole, each of its cases on its own. */
-    RunResult workChunk(String owner, List<DueCase> chunk, Instant now) {
+    RunResult workChunk(String owner, List<DueCase> chunk, Instant now, java.util.function.BooleanSupplier alive) {
         List<UUID> ids = chunk.stream().map(DueCase::caseId).toList();
         try {
-            int held = VertxContextSupport.subscribeAndAwait(() -> work(owner, chunk.getFirst().tenant(), ids, now));
+            int held = VertxContextSupport.subscribeAndAwait(() -> work(owner, chunk.getFirst().tenant(), ids, now, alive));
             return new RunResult(held, chunk.size() - held);
         } catch (Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Killed) {
+                    return new RunResult(0, chunk.size());
+                }
+            }
             if (chunk.size() == 1) {
                 LOG.warnf("Case %s not decided, retried after its lease: %s", chunk.getFirst().caseId(), rootMessage(e));
                 return new RunResult(0, 1);
@@ -184,7 +191,7 @@ public class DunningEngine {
             LOG.warnf("A chunk of %d cases failed (%s); deciding them one by one", chunk.size(), rootMessage(e));
             int decided = 0;
             for (DueCase due : chunk) {
-                decided += workChunk(owner, List.of(due), now).decided();
+                decided += workChunk(owner, List.of(due), now, alive).decided();
             }
             return new RunResult(decided, chunk.size() - decided);
         }
@@ -199,6 +206,11 @@ public class DunningEngine {
      * @return how many cases were decided (the lease still held)
      */
     Uni<Integer> work(String owner, TenantId tenant, List<UUID> caseIds, Instant now) {
+        return work(owner, tenant, caseIds, now, () -> true);
+    }
+
+    /** As {@link #work(String, TenantId, List, Instant)}, rolled back if {@code alive} turned false before the commit. */
+    private Uni<Integer> work(String owner, TenantId tenant, List<UUID> caseIds, Instant now, java.util.function.BooleanSupplier alive) {
         return transactions.inTransaction(tenant, session -> {
             session.setBatchSize(caseIds.size());
             return dueIndex.fence(session, caseIds, owner, now).chain(held -> held.isEmpty() ? Uni.createFrom().item(0)
@@ -214,7 +226,12 @@ public class DunningEngine {
                                     return decide(writes, work, 0);
                                 })
                                 .collect().last()
-                                .chain(() -> writes.flush())
+                                .chain(() -> writes.flush(works.values()))
+                                .invoke(() -> {
+                                    if (!alive.getAsBoolean()) {
+                                        throw new Killed();
+                                    }
+                                })
                                 .replaceWith(held.size());
                     }));
         });
@@ -331,6 +348,13 @@ public class DunningEngine {
 
     public String instanceId() {
         return instanceId;
+    }
+
+    /** The replica was "killed" (tests, chaos drills): its chunk in flight rolls back and stays leased. */
+    private static final class Killed extends RuntimeException {
+        Killed() {
+            super("killed", null, false, false);
+        }
     }
 
     /** @param skipped lease lost or failed; retried after the lease */

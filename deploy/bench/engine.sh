@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Dunning engine benchmark: one daily run over N open cases (10 tenants, a realistic mix: most not due, some on
-# hold) against the real PostgreSQL of the tests, printing cases decided per second and the ratio against a plain
-# set-based UPDATE touching the same rows in the same run (io.agiledunning.cases.dunning.service.EngineBench).
+# hold) against the real PostgreSQL of the tests, printing cases decided per second and the ratio against two plain
+# set-based UPDATEs in the same run: (a) of the same due rows, (b) of every open case's due row; also the claim
+# query's plan and the load average before and after (io.agiledunning.cases.dunning.service.EngineBench).
 # Results: docs/benchmarks.md, "Dunning engine".
 #
 # Usage: deploy/bench/engine.sh [cases] [due-permille]   (defaults: 1000000 cases, 10 ‰ due)

@@ -19,7 +19,14 @@ public interface DunningConfig {
     @WithDefault("PT2M")
     Duration lease();
 
-    /** Cases worked side by side within a batch (each in its own tenant transaction). */
+    /**
+     * Most cases of one tenant decided together in one transaction (one query per table, multi-row writes). A chunk is
+     * the unit a killed replica leaves leased and another one retries.
+     */
+    @WithDefault("100")
+    int chunkSize();
+
+    /** Chunks worked side by side within a batch (each in its own tenant transaction). */
     @WithDefault("4")
     int concurrency();
 }

@@ -13,6 +13,8 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -23,6 +25,22 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DueIndex {
+
+    /**
+     * $1 now, $2 limit, $3 owner, $4 lease until. Only due rows are read (index {@code dunning_due_due_at}): the cases
+     * not due today cost the run nothing.
+     */
+    static final String CLAIM = """
+                        with due as (
+                            select case_id from dunning_due
+                            where due_at <= $1 and (lease_until is null or lease_until <= $1)
+                              and not exists (select 1 from tenant_dunning_holds h where h.tenant_id = dunning_due.tenant_id)
+                            order by due_at
+                            limit $2
+                            for update skip locked)
+                        update dunning_due d set lease_owner = $3, lease_until = $4, claims = d.claims + 1
+                        from due where d.case_id = due.case_id
+                        returning d.case_id, d.tenant_id, d.due_at""";
 
     private final Pool pool;
 
@@ -35,17 +53,7 @@ public class DueIndex {
      * dunning is on hold ({@code tenant_dunning_holds}, a suspended tenant) are not claimed: they stay due.
      */
     public Uni<List<DueCase>> claim(String owner, Instant now, Instant leaseUntil, int limit) {
-        return pool.withTransaction(connection -> connection.preparedQuery("""
-                        with due as (
-                            select case_id from dunning_due
-                            where due_at <= $1 and (lease_until is null or lease_until <= $1)
-                              and not exists (select 1 from tenant_dunning_holds h where h.tenant_id = dunning_due.tenant_id)
-                            order by due_at
-                            limit $2
-                            for update skip locked)
-                        update dunning_due d set lease_owner = $3, lease_until = $4, claims = d.claims + 1
-                        from due where d.case_id = due.case_id
-                        returning d.case_id, d.tenant_id, d.due_at""")
+        return pool.withTransaction(connection -> connection.preparedQuery(CLAIM)
                 .execute(Tuple.of(utc(now), limit, owner, utc(leaseUntil)))
                 .map(rows -> {
                     List<DueCase> claimed = new ArrayList<>();
@@ -70,32 +78,56 @@ public class DueIndex {
     }
 
     /**
-     * Holds the row for this transaction if {@code owner}'s lease is still valid; false if it expired or another
-     * replica took the case over (then nothing may be done for it).
+     * Holds the rows of {@code caseIds} for this transaction whose lease {@code owner} still holds; the others expired
+     * or were taken over by another replica, and nothing may be done for them.
+     *
+     * @return the held case ids, in the order given
      */
-    public Uni<Boolean> fence(Mutiny.Session session, UUID caseId, String owner, Instant now) {
-        return session.createNativeQuery("""
+    public Uni<List<UUID>> fence(Mutiny.Session session, List<UUID> caseIds, String owner, Instant now) {
+        Placeholders ids = Placeholders.of("c", caseIds.size());
+        var query = session.createNativeQuery("""
                         update dunning_due set lease_until = lease_until
-                        where case_id = :caseId and lease_owner = :owner and lease_until > :now""")
-                .setParameter("caseId", caseId)
+                        where case_id in (%s) and lease_owner = :owner and lease_until > :now
+                        returning case_id""".formatted(ids.list()), UUID.class)
                 .setParameter("owner", owner)
-                .setParameter("now", utc(now))
-                .executeUpdate()
-                .map(updated -> updated == 1);
+                .setParameter("now", utc(now));
+        ids.bind(query, caseIds);
+        return query.getResultList().map(held -> {
+            Set<UUID> kept = Set.copyOf(held);
+            return caseIds.stream().filter(kept::contains).toList();
+        });
     }
 
-    /** Next due instant after a decision, lease released; null removes the case (it has ended). */
-    public Uni<Void> reschedule(Mutiny.Session session, UUID caseId, Instant next) {
-        if (next == null) {
-            return session.createNativeQuery("delete from dunning_due where case_id = :caseId")
-                    .setParameter("caseId", caseId).executeUpdate().replaceWithVoid();
+    /**
+     * Next due instants after decisions, leases released, in one statement each for the moved and the removed cases;
+     * a null instant removes the case (it has ended).
+     */
+    public Uni<Void> reschedule(Mutiny.Session session, Map<UUID, Instant> next) {
+        List<UUID> moved = new ArrayList<>();
+        List<UUID> removed = new ArrayList<>();
+        next.forEach((caseId, at) -> (at == null ? removed : moved).add(caseId));
+        Uni<Void> move = Uni.createFrom().voidItem();
+        if (!moved.isEmpty()) {
+            Placeholders ids = Placeholders.of("c", moved.size());
+            Placeholders at = Placeholders.of("n", moved.size());
+            StringBuilder rows = new StringBuilder();
+            for (int i = 0; i < moved.size(); i++) {
+                rows.append(i == 0 ? "" : ", ").append("(cast(%s as uuid), cast(%s as timestamptz))".formatted(ids.at(i), at.at(i)));
+            }
+            var query = session.createNativeQuery("""
+                    update dunning_due d set due_at = v.next, lease_owner = null, lease_until = null
+                    from (values %s) v(case_id, next) where d.case_id = v.case_id""".formatted(rows));
+            ids.bind(query, moved);
+            at.bind(query, moved.stream().map(id -> utc(next.get(id))).toList());
+            move = query.executeUpdate().replaceWithVoid();
         }
-        return session.createNativeQuery("""
-                        update dunning_due set due_at = :next, lease_owner = null, lease_until = null where case_id = :caseId""")
-                .setParameter("caseId", caseId)
-                .setParameter("next", utc(next))
-                .executeUpdate()
-                .replaceWithVoid();
+        if (removed.isEmpty()) {
+            return move;
+        }
+        Placeholders ids = Placeholders.of("r", removed.size());
+        var delete = session.createNativeQuery("delete from dunning_due where case_id in (%s)".formatted(ids.list()));
+        ids.bind(delete, removed);
+        return move.chain(() -> delete.executeUpdate()).replaceWithVoid();
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -2,7 +2,6 @@ package io.agiledunning.cases.dunning.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.cases.Case;
-import io.agiledunning.cases.CaseEvent;
 import io.agiledunning.cases.dunning.DunningSchedule;
 import io.agiledunning.cases.dunning.StrategyRef;
 import io.agiledunning.cases.dunning.config.DunningConfig;
@@ -11,17 +10,10 @@ import io.agiledunning.cases.dunning.engine.DunningDecider;
 import io.agiledunning.cases.dunning.engine.DunningPreview;
 import io.agiledunning.cases.dunning.engine.PlannedAction;
 import io.agiledunning.cases.dunning.guardrails.ContactPolicy;
-import io.agiledunning.cases.dunning.guardrails.GermanState;
-import io.agiledunning.cases.dunning.segment.Assignment;
-import io.agiledunning.cases.dunning.segment.SegmentFacts;
-import io.agiledunning.cases.dunning.segment.Segmentation;
 import io.agiledunning.cases.lifecycle.CaseCommand;
 import io.agiledunning.cases.lifecycle.CaseLifecycle;
 import io.agiledunning.cases.lifecycle.Refusal;
 import io.agiledunning.cases.lifecycle.Transition;
-import io.agiledunning.cases.law.DebtorKind;
-import io.agiledunning.cases.repository.CaseRepository;
-import io.agiledunning.cases.repository.DebtorRepository;
 import io.agiledunning.cases.service.CaseService;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.outbox.Outbox;
@@ -33,16 +25,14 @@ import io.agiledunning.common.tenancy.TenantContext;
 import io.agiledunning.common.tenancy.TenantId;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
 import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,9 +60,7 @@ public class DunningEngine {
 
     private final TenantTransactions transactions;
     private final DueIndex dueIndex;
-    private final StrategyCatalog catalog;
-    private final CaseRepository cases;
-    private final DebtorRepository debtors;
+    private final CaseWorkLoader loader;
     private final CaseService caseService;
     private final Outbox outbox;
     private final Clock clock;
@@ -81,14 +69,11 @@ public class DunningEngine {
     private final String instanceId = "engine-" + UUID.randomUUID();
     private final ContactPolicy policy = ContactPolicy.GERMAN_DEFAULT;
 
-    public DunningEngine(TenantTransactions transactions, DueIndex dueIndex, StrategyCatalog catalog, CaseRepository cases,
-                         DebtorRepository debtors, CaseService caseService, Outbox outbox, Clock clock, DunningConfig config,
+    public DunningEngine(TenantTransactions transactions, DueIndex dueIndex, CaseWorkLoader loader, CaseService caseService, Outbox outbox, Clock clock, DunningConfig config,
                          ObjectMapper json) {
         this.transactions = transactions;
         this.dueIndex = dueIndex;
-        this.catalog = catalog;
-        this.cases = cases;
-        this.debtors = debtors;
+        this.loader = loader;
         this.caseService = caseService;
         this.outbox = outbox;
         this.clock = clock;
@@ -117,7 +102,8 @@ public class DunningEngine {
 
     /**
      * As {@link #runOnce(String)}, stopping dead when {@code alive} turns false: cases already claimed but not yet
-     * started stay leased to {@code owner}, as if the process had been killed (tests and chaos drills).
+     * committed (chunks not started, and chunks in flight, which roll back) stay leased to {@code owner}, as if the
+     * process had been killed (tests and chaos drills).
      */
     public RunResult runOnce(String owner, java.util.function.BooleanSupplier alive) {
         Instant now = clock.instant();
@@ -146,45 +132,110 @@ public class DunningEngine {
         return dueIndex.claim(owner, now, now.plus(config.lease()), limit).await().atMost(Duration.ofMinutes(1));
     }
 
-    /** Works claimed cases, each in its own tenant transaction; a failure leaves that case to be retried after its lease. */
+    /**
+     * Works claimed cases in chunks of one tenant's cases, each chunk in one tenant transaction, chunks side by side. A
+     * chunk that fails is retried case by case at once (one bad case does not hold back the others); a case that fails
+     * on its own is left to be retried after its lease.
+     */
     private RunResult process(String owner, List<DueCase> claimed, Instant now, ExecutorService workers,
                               java.util.function.BooleanSupplier alive) {
-        List<Future<Boolean>> results = new ArrayList<>();
-        for (DueCase due : claimed) {
-            results.add(workers.submit(() -> {
-                if (!alive.getAsBoolean()) {
-                    return false;
-                }
-                try {
-                    return VertxContextSupport.subscribeAndAwait(() -> work(owner, due, now));
-                } catch (Throwable e) {
-                    throw new IllegalStateException(rootMessage(e), e);
-                }
-            }));
+        List<List<DueCase>> chunks = chunks(claimed, config.chunkSize());
+        List<Future<RunResult>> results = new ArrayList<>();
+        for (List<DueCase> chunk : chunks) {
+            results.add(workers.submit(() -> alive.getAsBoolean() ? workChunk(owner, chunk, now, alive)
+                    : new RunResult(0, chunk.size())));
         }
         int decided = 0;
         int skipped = 0;
         for (int i = 0; i < results.size(); i++) {
             try {
-                if (results.get(i).get()) {
-                    decided++;
-                } else {
-                    skipped++;
-                }
+                RunResult result = results.get(i).get();
+                decided += result.decided();
+                skipped += result.skipped();
             } catch (Exception e) {
-                skipped++;
-                LOG.warnf("Case %s not decided, retried after its lease: %s", claimed.get(i).caseId(), rootMessage(e));
+                skipped += chunks.get(i).size();
+                LOG.warnf("A chunk of %d cases was not decided, retried after its lease: %s", chunks.get(i).size(), rootMessage(e));
             }
         }
         return new RunResult(decided, skipped);
     }
 
-    /** @return false if the lease was lost (another replica has the case) */
-    Uni<Boolean> work(String owner, DueCase due, Instant now) {
-        return transactions.inTransaction(due.tenant(), session -> dueIndex.fence(session, due.caseId(), owner, now)
-                .chain(held -> held ? load(session, due, now, true).chain(work -> work == null
-                        ? dueIndex.reschedule(session, due.caseId(), null).replaceWith(true)
-                        : decide(work, 0).replaceWith(true)) : Uni.createFrom().item(false)));
+    /** Claimed cases grouped by tenant (in claim order), each group cut into chunks of at most {@code size}. */
+    static List<List<DueCase>> chunks(List<DueCase> claimed, int size) {
+        Map<TenantId, List<DueCase>> byTenant = new java.util.LinkedHashMap<>();
+        claimed.forEach(due -> byTenant.computeIfAbsent(due.tenant(), t -> new ArrayList<>()).add(due));
+        List<List<DueCase>> chunks = new ArrayList<>();
+        for (List<DueCase> cases : byTenant.values()) {
+            for (int from = 0; from < cases.size(); from += size) {
+                chunks.add(List.copyOf(cases.subList(from, Math.min(cases.size(), from + size))));
+            }
+        }
+        return chunks;
+    }
+
+    /** Decides one chunk; if it fails as a whole, each of its cases on its own. */
+    RunResult workChunk(String owner, List<DueCase> chunk, Instant now, java.util.function.BooleanSupplier alive) {
+        List<UUID> ids = chunk.stream().map(DueCase::caseId).toList();
+        try {
+            int held = VertxContextSupport.subscribeAndAwait(() -> work(owner, chunk.getFirst().tenant(), ids, now, alive));
+            return new RunResult(held, chunk.size() - held);
+        } catch (Throwable e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof Killed) {
+                    return new RunResult(0, chunk.size());
+                }
+            }
+            if (chunk.size() == 1) {
+                LOG.warnf("Case %s not decided, retried after its lease: %s", chunk.getFirst().caseId(), rootMessage(e));
+                return new RunResult(0, 1);
+            }
+            LOG.warnf("A chunk of %d cases failed (%s); deciding them one by one", chunk.size(), rootMessage(e));
+            int decided = 0;
+            for (DueCase due : chunk) {
+                decided += workChunk(owner, List.of(due), now, alive).decided();
+            }
+            return new RunResult(decided, chunk.size() - decided);
+        }
+    }
+
+    /**
+     * Decides {@code caseIds} of {@code tenant} in one transaction: the lease fence for all of them (the rows stay
+     * locked until commit, so no other replica can claim them meanwhile), one query per table, the decisions in
+     * memory in the given order, and the writes as multi-row statements ({@link ChunkWrites}). Cases whose lease was
+     * lost are left untouched.
+     *
+     * @return how many cases were decided (the lease still held)
+     */
+    Uni<Integer> work(String owner, TenantId tenant, List<UUID> caseIds, Instant now) {
+        return work(owner, tenant, caseIds, now, () -> true);
+    }
+
+    /** As {@link #work(String, TenantId, List, Instant)}, rolled back if {@code alive} turned false before the commit. */
+    private Uni<Integer> work(String owner, TenantId tenant, List<UUID> caseIds, Instant now, java.util.function.BooleanSupplier alive) {
+        return transactions.inTransaction(tenant, session -> {
+            session.setBatchSize(caseIds.size());
+            return dueIndex.fence(session, caseIds, owner, now).chain(held -> held.isEmpty() ? Uni.createFrom().item(0)
+                    : loader.load(session, tenant, held, now, policy, true).chain(works -> {
+                        ChunkWrites writes = new ChunkWrites(session, tenant, now, outbox, dueIndex, this::data);
+                        return Multi.createFrom().iterable(held)
+                                .onItem().transformToUniAndConcatenate(id -> {
+                                    CaseWork work = works.get(id);
+                                    if (work == null) {
+                                        writes.reschedule(id, null);
+                                        return Uni.createFrom().voidItem();
+                                    }
+                                    return decide(writes, work, 0);
+                                })
+                                .collect().last()
+                                .chain(() -> writes.flush(works.values()))
+                                .invoke(() -> {
+                                    if (!alive.getAsBoolean()) {
+                                        throw new Killed();
+                                    }
+                                })
+                                .replaceWith(held.size());
+                    }));
+        });
     }
 
     /**
@@ -193,8 +244,10 @@ public class DunningEngine {
      */
     public Uni<CasePlan> plan(TenantContext caller, UUID caseId, int count) {
         Instant now = clock.instant();
-        return transactions.inTransaction(caller.tenantId(), session -> load(session, new DueCase(caseId, caller.tenantId(), now), now, false))
-                .map(work -> {
+        return transactions.inTransaction(caller.tenantId(), session -> loader.load(session, caller.tenantId(), List.of(caseId), now,
+                        policy, false))
+                .map(works -> {
+                    CaseWork work = works.get(caseId);
                     if (work == null) {
                         throw ApiException.notFound("case", caseId);
                     }
@@ -207,46 +260,7 @@ public class DunningEngine {
                 });
     }
 
-    private Uni<CaseWork> load(Mutiny.Session session, DueCase due, Instant now, boolean persistNewSchedule) {
-        return cases.findById(session, due.caseId()).chain(found -> {
-            if (found.isEmpty()) {
-                return Uni.createFrom().nullItem();
-            }
-            Case c = found.get();
-            Uni<io.agiledunning.cases.Debtor> debtor = c.debtorId() == null ? Uni.createFrom().nullItem()
-                    : debtors.findById(session, c.debtorId()).map(d -> d.orElse(null));
-            return debtor.chain(d -> oldestDueDate(session, c.id()).chain(oldestDue -> contacts(session, c, now)
-                    .chain(contacts -> schedule(session, due.tenant(), c, d, oldestDue, now, persistNewSchedule)
-                            .chain(schedule -> catalog.strategy(session, due.tenant(), schedule.strategy())
-                                    .map(strategy -> new CaseWork(session, due.tenant(), c, d, schedule, strategy, oldestDue,
-                                            contacts, now, policy))))));
-        });
-    }
-
-    private Uni<DunningSchedule> schedule(Mutiny.Session session, TenantId tenant, Case c, io.agiledunning.cases.Debtor debtor,
-                                          LocalDate oldestDue, Instant now, boolean persist) {
-        return session.find(DunningSchedule.class, c.id()).chain(existing -> {
-            if (existing != null) {
-                return Uni.createFrom().item(existing);
-            }
-            LocalDate today = now.atZone(policy.defaultZone()).toLocalDate();
-            SegmentFacts facts = new SegmentFacts(c.id(), debtor == null ? DebtorKind.CONSUMER : debtor.kind(), c.outstanding(),
-                    oldestDue == null ? 0 : ChronoUnit.DAYS.between(oldestDue, today),
-                    debtor == null ? null : GermanState.parse(debtor.germanState()).orElse(null), Map.of());
-            return catalog.segments(session).chain(segments -> {
-                Assignment assignment = Segmentation.assign(segments, facts);
-                Uni<StrategyRef> ref = assignment.strategyKey() == null ? Uni.createFrom().item(StrategyCatalog.BUILT_IN_REF)
-                        : catalog.latestPublished(session, assignment.strategyKey())
-                        .map(v -> v.map(version -> version.ref()).orElse(StrategyCatalog.BUILT_IN_REF));
-                return ref.chain(r -> {
-                    DunningSchedule created = DunningSchedule.start(tenant, c.id(), r, assignment.segmentKey(), assignment.controlGroup(), now);
-                    return persist ? session.persist(created).replaceWith(created) : Uni.createFrom().item(created);
-                });
-            });
-        });
-    }
-
-    private Uni<Void> decide(CaseWork work, int steps) {
+    private Uni<Void> decide(ChunkWrites writes, CaseWork work, int steps) {
         work.observe();
         Optional<String> stop = work.dataProtectionStop();
         Decision decision = steps >= MAX_STEPS_PER_DECISION
@@ -255,57 +269,37 @@ public class DunningEngine {
                 ? new Decision.Wait(DunningDecider.at(work.today().plusDays(1), work.recipient(), policy), true, List.of(stop.get()))
                 : DunningDecider.decide(work.facts(), work.strategy, work.progress, work.recipient(), policy, work.now);
         return switch (decision) {
-            case Decision.Contact contact -> contact(work, contact).chain(() -> decide(work, steps + 1));
-            case Decision.Command command -> command(work, command).chain(taken -> taken ? decide(work, steps + 1)
-                    : await(work, new Decision.Wait(work.now.plus(Duration.ofDays(1)), true,
+            case Decision.Contact contact -> {
+                contact(writes, work, contact);
+                yield decide(writes, work, steps + 1);
+            }
+            case Decision.Command command -> command(writes, work, command).chain(taken -> taken ? decide(writes, work, steps + 1)
+                    : await(writes, work, new Decision.Wait(work.now.plus(Duration.ofDays(1)), true,
                     List.of("the case refused to " + command.command().action() + " it"))));
-            case Decision.Wait wait -> await(work, wait);
+            case Decision.Wait wait -> await(writes, work, wait);
             case Decision.Finished finished -> {
                 work.schedule.take(work.progress);
                 work.schedule.decided(finished.reasons(), false, null, work.now);
-                yield dueIndex.reschedule(work.session, work.theCase.id(), null);
+                writes.reschedule(work.theCase.id(), null);
+                yield Uni.createFrom().voidItem();
             }
         };
     }
 
-    private Uni<Void> contact(CaseWork work, Decision.Contact contact) {
+    private void contact(ChunkWrites writes, CaseWork work, Decision.Contact contact) {
         Case c = work.theCase;
         StrategyRef ref = work.schedule.strategy();
         String key = "%s:%s:%d".formatted(c.id(), contact.step().key(), contact.sequence());
         ContactRequested event = new ContactRequested(c.id(), c.debtorId(), key, ref.key(), ref.version(), contact.step().key(),
                 contact.sequence(), contact.channel().channel().name(), contact.channel().template(), contact.step().tone().name(),
                 contact.fee(), contact.step().offers().stream().map(Enum::name).sorted().toList(), contact.reasons());
-        return work.session.createNativeQuery("""
-                        insert into dunning_contacts (id, tenant_id, case_id, debtor_id, idempotency_key, step_key, sequence, channel,
-                                                      template, requested_at)
-                        values (:id, :tenant, :caseId, :debtorId, :key, :step, :sequence, :channel, :template, :at)
-                        on conflict (tenant_id, idempotency_key) do nothing""")
-                .setParameter("id", UUID.randomUUID())
-                .setParameter("tenant", work.tenant.value())
-                .setParameter("caseId", c.id())
-                .setParameter("debtorId", c.debtorId())
-                .setParameter("key", key)
-                .setParameter("step", contact.step().key())
-                .setParameter("sequence", contact.sequence())
-                .setParameter("channel", contact.channel().channel().name())
-                .setParameter("template", contact.channel().template())
-                .setParameter("at", DueIndex.utc(work.now))
-                .executeUpdate()
-                .chain(inserted -> {
-                    work.progress = work.progress.contacted(work.today(), contact.step().isReaction());
-                    work.contacts.add(work.now);
-                    if (inserted == 0) {
-                        LOG.infof("Contact %s was requested before; not emitted again", key);
-                        return Uni.createFrom().voidItem();
-                    }
-                    return timeline(work, "ContactRequested", String.join("; ", contact.reasons()), event)
-                            .chain(() -> outbox.append(work.session, work.tenant, c.id(), event, key))
-                            .replaceWithVoid();
-                });
+        work.progress = work.progress.contacted(work.today(), contact.step().isReaction());
+        work.contacts.add(work.now);
+        writes.contact(work, event, String.join("; ", contact.reasons()));
     }
 
     /** @return whether the lifecycle took the step */
-    private Uni<Boolean> command(CaseWork work, Decision.Command command) {
+    private Uni<Boolean> command(ChunkWrites writes, CaseWork work, Decision.Command command) {
         CaseCommand cmd = command.command();
         return switch (CaseLifecycle.apply(work.theCase.status(), cmd, work.today())) {
             case Refusal refusal -> {
@@ -316,7 +310,8 @@ public class DunningEngine {
                 if (cmd instanceof CaseCommand.StartDunning) {
                     work.progress = work.progress.started(work.today());
                 }
-                yield caseService.record(work.session, engine(work.tenant), work.theCase, transition, cmd, work.now, null)
+                yield writes.flushEvents()
+                        .chain(() -> caseService.record(work.session, engine(work.tenant), work.theCase, transition, cmd, work.now, null))
                         .replaceWith(true)
                         .onFailure(ApiException.class).recoverWithItem(refused -> {
                             // e.g. a handover refused for a time-barred claim: the case waits for the tenant.
@@ -327,41 +322,15 @@ public class DunningEngine {
         };
     }
 
-    private Uni<Void> await(CaseWork work, Decision.Wait wait) {
+    private Uni<Void> await(ChunkWrites writes, CaseWork work, Decision.Wait wait) {
         work.schedule.take(work.progress);
         Instant next = wait.until().isAfter(work.now.plus(MIN_DELAY)) ? wait.until() : work.now.plus(MIN_DELAY);
         boolean changed = work.schedule.decided(wait.reasons(), wait.blocked(), next, work.now);
-        Uni<Void> recorded = Uni.createFrom().voidItem();
         if (wait.blocked() && changed) {
-            ContactBlocked event = new ContactBlocked(work.theCase.id(), wait.reasons(), next);
-            recorded = timeline(work, "ContactBlocked", String.join("; ", wait.reasons()), event)
-                    .chain(() -> outbox.append(work.session, work.tenant, work.theCase.id(), event, null))
-                    .replaceWithVoid();
+            writes.blocked(work, new ContactBlocked(work.theCase.id(), wait.reasons(), next), String.join("; ", wait.reasons()));
         }
-        return recorded.chain(() -> dueIndex.reschedule(work.session, work.theCase.id(), next));
-    }
-
-    private Uni<CaseEvent> timeline(CaseWork work, String type, String reason, DomainEvent event) {
-        return cases.append(work.session, CaseEvent.record(work.tenant, work.theCase.id(), type, work.theCase.status(),
-                work.theCase.status(), reason, data(event), ACTOR, work.now));
-    }
-
-    private static Uni<LocalDate> oldestDueDate(Mutiny.Session session, UUID caseId) {
-        return session.createSelectionQuery("select min(dueDate) from Claim where caseId = :caseId", LocalDate.class)
-                .setParameter("caseId", caseId)
-                .getSingleResultOrNull();
-    }
-
-    /** Contacts of the case's debtor (all channels) within the frequency-cap window. */
-    private Uni<List<Instant>> contacts(Mutiny.Session session, Case c, Instant now) {
-        return session.createNativeQuery("""
-                        select requested_at from dunning_contacts
-                        where (case_id = :caseId or debtor_id = :debtorId) and requested_at > :since""", java.time.OffsetDateTime.class)
-                .setParameter("caseId", c.id())
-                .setParameter("debtorId", c.debtorId())
-                .setParameter("since", DueIndex.utc(now.minus(policy.window())))
-                .getResultList()
-                .map(rows -> rows.stream().map(java.time.OffsetDateTime::toInstant).toList());
+        writes.reschedule(work.theCase.id(), next);
+        return Uni.createFrom().voidItem();
     }
 
     private static TenantContext engine(TenantId tenant) {
@@ -369,7 +338,7 @@ public class DunningEngine {
     }
 
     @SuppressWarnings("unchecked")
-    private Map<String, Object> data(DomainEvent event) {
+    Map<String, Object> data(DomainEvent event) {
         return json.convertValue(event, Map.class);
     }
 
@@ -383,6 +352,13 @@ public class DunningEngine {
 
     public String instanceId() {
         return instanceId;
+    }
+
+    /** The replica was "killed" (tests, chaos drills): its chunk in flight rolls back and stays leased. */
+    private static final class Killed extends RuntimeException {
+        Killed() {
+            super("killed", null, false, false);
+        }
     }
 
     /** @param skipped lease lost or failed; retried after the lease */

@@ -538,6 +538,18 @@ class CrossServiceIT {
         assertEquals("DRAFT", draft.getString("data.createDunningStrategyDraft.status"));
         assertEquals(List.of(), draft.getList("data.createDunningStrategyDraft.problems"));
         String id = draft.getString("data.createDunningStrategyDraft.id");
+        String caseId = openCase(tenant.agentToken(), "INV-" + UUID.randomUUID(), "Erika Mustermann", "80.00", "EUR")
+                .getString("data.openCase.caseOpened.id");
+        String preview = """
+                query($c: ID!, $s: ID) { caseDunning(caseId: $c, next: 3, strategyId: $s) { strategyKey strategyVersion builtInStrategy next { step } } }""";
+        JsonPath previewed = graphql.post(tenant.viewerToken(), preview, Map.of("c", caseId, "s", id));
+        assertEquals(List.of(), errorCodes(previewed), () -> previewed.prettify());
+        assertEquals(key, previewed.getString("data.caseDunning.strategyKey"), "the draft previewed against the case");
+        assertFalse(previewed.getBoolean("data.caseDunning.builtInStrategy"));
+        JsonPath own = graphql.post(tenant.viewerToken(), preview, Map.of("c", caseId));
+        assertTrue(own.getBoolean("data.caseDunning.builtInStrategy"), () -> own.prettify());
+        JsonPath foreignPreview = graphql.post(tenantB.viewerToken(), preview, Map.of("c", caseId, "s", id));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(foreignPreview), () -> foreignPreview.prettify());
         JsonPath published = graphql.post(admin, "mutation($id: ID!) { publishDunningStrategy(id: $id) { status version } }",
                 Map.of("id", id));
         assertEquals(List.of(), errorCodes(published), () -> published.prettify());

@@ -59,7 +59,7 @@ public interface DunningClient {
 
     @GET
     @Path("/cases/{id}/dunning")
-    Uni<CasePlanDto> plan(@PathParam("id") UUID caseId, @QueryParam("next") int next);
+    Uni<CasePlanDto> plan(@PathParam("id") UUID caseId, @QueryParam("next") int next, @QueryParam("strategyId") UUID strategyId);
 
     @GET
     @Path("/strategies")

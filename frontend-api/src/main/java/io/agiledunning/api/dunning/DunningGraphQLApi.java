@@ -75,11 +75,16 @@ public class DunningGraphQLApi {
     }
 
     @Query("caseDunning")
-    @Description("The dunning plan of a case with a preview of its next actions (1–20, default 5). Another tenant's "
-            + "case is NOT_FOUND.")
+    @Description("The dunning plan of a case with a preview of its next actions (1–20, default 5). With strategyId: "
+            + "what that strategy version (a draft too) would do to the case if it were moved to it now; the case is not "
+            + "changed. Another tenant's case or strategy is NOT_FOUND.")
     public Uni<@NonNull CaseDunningPlan> caseDunning(@Name("caseId") @Id @NonNull String caseId,
-                                                     @Name("next") @DefaultValue("5") int next) {
-        return caller.withAnyRole(() -> GraphQLIds.parse(caseId, "case").chain(id -> dunning.plan(id, next)).map(CaseDunningPlan::of), READERS)
+                                                     @Name("next") @DefaultValue("5") int next,
+                                                     @Name("strategyId") @Id String strategyId) {
+        return caller.withAnyRole(() -> GraphQLIds.parse(caseId, "case")
+                        .chain(id -> (strategyId == null ? Uni.createFrom().<UUID>nullItem() : GraphQLIds.parse(strategyId, "dunning strategy"))
+                                .chain(strategy -> dunning.plan(id, next, strategy)))
+                        .map(CaseDunningPlan::of), READERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 
@@ -111,8 +116,9 @@ public class DunningGraphQLApi {
 
         @Timeout(value = 3, unit = ChronoUnit.SECONDS)
         @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
-        public Uni<DunningClient.CasePlanDto> plan(UUID caseId, int next) {
-            return client.plan(caseId, next);
+        /** @param strategyId null: the case's own strategy */
+        public Uni<DunningClient.CasePlanDto> plan(UUID caseId, int next, UUID strategyId) {
+            return client.plan(caseId, next, strategyId);
         }
 
         @Timeout(value = 3, unit = ChronoUnit.SECONDS)

@@ -13,9 +13,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
+import java.util.Optional;
 import java.util.UUID;
 
-/** A case's dunning: its strategy, planned next action, last decision reasons and a preview (docs/api.md, "Dunning"). */
+/**
+ * A case's dunning: its strategy, planned next action, last decision reasons and a preview (docs/api.md, "Dunning") —
+ * also of another strategy version, a draft too ({@code strategyId}), before the tenant publishes or migrates.
+ */
 @Path("/api/cases/{id}/dunning")
 public class CaseDunningResource {
 
@@ -29,10 +33,11 @@ public class CaseDunningResource {
 
     @GET
     @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER})
-    public Uni<CasePlan> plan(@PathParam("id") UUID id, @QueryParam("next") @DefaultValue("5") int count) {
+    public Uni<CasePlan> plan(@PathParam("id") UUID id, @QueryParam("next") @DefaultValue("5") int count,
+                              @QueryParam("strategyId") UUID strategyId) {
         if (count < 1 || count > 20) {
             return Uni.createFrom().failure(ApiException.invalid("next", "must be between 1 and 20, got " + count));
         }
-        return engine.plan(currentTenant.require(), id, count);
+        return engine.plan(currentTenant.require(), id, count, Optional.ofNullable(strategyId));
     }
 }

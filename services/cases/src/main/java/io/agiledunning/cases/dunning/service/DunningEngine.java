@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.cases.Case;
 import io.agiledunning.cases.dunning.DunningSchedule;
 import io.agiledunning.cases.dunning.StrategyRef;
+import io.agiledunning.cases.dunning.StrategyVersion;
+import io.agiledunning.cases.dunning.strategy.Strategy;
 import io.agiledunning.cases.dunning.config.DunningConfig;
 import io.agiledunning.cases.dunning.engine.Decision;
 import io.agiledunning.cases.dunning.engine.DunningDecider;
@@ -240,24 +242,37 @@ public class DunningEngine {
 
     /**
      * The case's dunning as it stands and the next {@code count} actions the engine would take if every contact goes
-     * out and the debtor does not react. @throws ApiException NOT_FOUND for a missing or another tenant's case
+     * out and the debtor does not react — under the case's own strategy, or under the strategy version
+     * {@code strategyId} (a draft too) as if the case were moved to it now; the case itself is not changed.
+     *
+     * @throws ApiException NOT_FOUND for a missing or another tenant's case or strategy version
      */
-    public Uni<CasePlan> plan(TenantContext caller, UUID caseId, int count) {
+    public Uni<CasePlan> plan(TenantContext caller, UUID caseId, int count, Optional<UUID> strategyId) {
         Instant now = clock.instant();
         return transactions.inTransaction(caller.tenantId(), session -> loader.load(session, caller.tenantId(), List.of(caseId), now,
-                        policy, false))
-                .map(works -> {
+                        policy, false)
+                .chain(works -> {
                     CaseWork work = works.get(caseId);
                     if (work == null) {
                         throw ApiException.notFound("case", caseId);
                     }
-                    work.observe();
-                    List<PlannedAction> next = work.dataProtectionStop().isPresent() ? List.of()
-                            : DunningPreview.next(count, work.facts(), work.strategy, work.progress, work.recipient(), policy, now);
-                    DunningSchedule s = work.schedule;
-                    return new CasePlan(caseId, s.strategy().key(), s.strategy().version(), s.strategy().builtIn(), s.segmentKey(),
-                            s.controlGroup(), s.nextActionAt(), s.lastDecidedAt(), s.lastReasons(), s.lastBlocked(), next);
-                });
+                    return strategyId.isEmpty() ? Uni.createFrom().item(plan(work, work.schedule.strategy(), work.strategy, count, now))
+                            : session.find(StrategyVersion.class, strategyId.get()).map(version -> {
+                                if (version == null) {
+                                    throw ApiException.notFound("dunning strategy", strategyId.get());
+                                }
+                                return plan(work, version.ref(), version.strategy(), count, now);
+                            });
+                }));
+    }
+
+    private CasePlan plan(CaseWork work, StrategyRef ref, Strategy strategy, int count, Instant now) {
+        work.observe();
+        List<PlannedAction> next = work.dataProtectionStop().isPresent() ? List.of()
+                : DunningPreview.next(count, work.facts(), strategy, work.progress, work.recipient(), policy, now);
+        DunningSchedule s = work.schedule;
+        return new CasePlan(work.theCase.id(), ref.key(), ref.version(), ref.builtIn(), s.segmentKey(),
+                s.controlGroup(), s.nextActionAt(), s.lastDecidedAt(), s.lastReasons(), s.lastBlocked(), next);
     }
 
     private Uni<Void> decide(ChunkWrites writes, CaseWork work, int steps) {

@@ -124,6 +124,16 @@ class DunningStrategiesIT {
         // Version 2 is published: the running case keeps version 1, a new case gets version 2.
         String second = as(acme.adminToken()).body(strategy(key, 3)).post("/api/strategies").then().statusCode(201)
                 .body("version", equalTo(2)).extract().path("id");
+        // The draft previewed against the running case: its letter on day 3, not day 7; the case stays on version 1.
+        as(acme.viewerToken()).get("/api/cases/{id}/dunning?strategyId=" + second, acmeCase).then().statusCode(200)
+                .body("strategyKey", equalTo(key)).body("strategyVersion", equalTo(2))
+                .body("next.step", contains("letter", null)).body("next[0].at", startsWith("2025-06-05T07:00"));
+        dunning(acme, acmeCase).body("strategyVersion", equalTo(1)).body("next[0].at", startsWith("2025-06-10T06:00"));
+        as(acme.viewerToken()).get("/api/cases/{id}/dunning?strategyId=" + UUID.randomUUID(), acmeCase).then().statusCode(404)
+                .body("code", equalTo(missing));
+        as(globex.viewerToken()).get("/api/cases/{id}/dunning?strategyId=" + second, acmeCase).then().statusCode(404);
+        as(globex.viewerToken()).get("/api/cases/{id}/dunning?strategyId=" + second, globexCase).then().statusCode(404)
+                .body("code", equalTo(missing));
         as(acme.adminToken()).post("/api/strategies/{id}/publish", second).then().statusCode(200);
         as(acme.adminToken()).post("/api/strategies/{id}/archive", draft).then().statusCode(200).body("status", equalTo("ARCHIVED"));
         UUID laterCase = sim.place(acme, "s2-" + key, "BE", "120.00", "0.00");

@@ -501,6 +501,19 @@ class CrossServiceIT {
 
         JsonPath other = graphql.post(tenantB.viewerToken(), plan, Map.of("id", caseId));
         assertEquals(List.of("NOT_FOUND"), errorCodes(other), () -> other.prettify());
+
+        TestTenant strict = TestTenants.create("e2e-policy");
+        String change = "mutation($i: ContactPolicyInput!) { changeContactPolicy(input: $i) { earliest latest maxContacts version } }";
+        assertEquals(List.of("FORBIDDEN"), errorCodes(graphql.post(strict.agentToken(), change,
+                Map.of("i", Map.of("earliest", "09:00", "latest", "18:00", "maxContacts", 2)))));
+        JsonPath wider = graphql.post(strict.adminToken(), change, Map.of("i", Map.of("earliest", "07:00", "latest", "18:00", "maxContacts", 2)));
+        assertEquals(List.of("VALIDATION"), errorCodes(wider), () -> wider.prettify());
+        JsonPath narrowed = graphql.post(strict.adminToken(), change, Map.of("i", Map.of("earliest", "09:00", "latest", "18:00", "maxContacts", 2)));
+        assertEquals(List.of(), errorCodes(narrowed), () -> narrowed.prettify());
+        assertEquals(1, narrowed.getInt("data.changeContactPolicy.version"));
+        JsonPath untouched = graphql.post(tenantB.viewerToken(), "{ contactPolicy { earliest latest maxContacts version } }");
+        assertEquals(List.of(), errorCodes(untouched), () -> untouched.prettify());
+        assertEquals("08:00", untouched.getString("data.contactPolicy.earliest"), "another tenant keeps the default");
         JsonPath anonymous = graphql.post(null, "{ dunningStrategies { key version status } }");
         assertEquals(List.of("UNAUTHENTICATED"), errorCodes(anonymous), () -> anonymous.prettify());
         JsonPath strategies = graphql.post(agent, "{ dunningStrategies { key version status } }");

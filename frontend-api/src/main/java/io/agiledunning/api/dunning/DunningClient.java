@@ -57,6 +57,22 @@ public interface DunningClient {
                        String controlStrategyKey) {
     }
 
+    /** Local times as {@code HH:mm}. */
+    record ContactPolicyDto(String earliest, String latest, int maxContacts, boolean sundaysAndHolidaysFree, int version,
+                            String changedBy, Instant changedAt) {
+    }
+
+    record ContactPolicyBody(String earliest, String latest, Integer maxContacts) {
+    }
+
+    @GET
+    @Path("/contact-policy")
+    Uni<ContactPolicyDto> contactPolicy();
+
+    @PUT
+    @Path("/contact-policy")
+    Uni<ContactPolicyDto> changeContactPolicy(ContactPolicyBody body);
+
     @GET
     @Path("/cases/{id}/dunning")
     Uni<CasePlanDto> plan(@PathParam("id") UUID caseId, @QueryParam("next") int next, @QueryParam("strategyId") UUID strategyId);

@@ -16,6 +16,8 @@ import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
@@ -88,6 +90,38 @@ public class DunningGraphQLApi {
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 
+    @Type("ContactPolicy")
+    @Description("When the engine may contact the tenant's debtors: from earliest until before latest (HH:mm, the debtor's "
+            + "local time), at most maxContacts in any 7 days; never on Sundays and public holidays. version 0: the German default.")
+    public record ContactPolicyNode(@NonNull String earliest, @NonNull String latest, int maxContacts, boolean sundaysAndHolidaysFree,
+                                    int version, String changedBy, String changedAt) {
+        static ContactPolicyNode of(DunningClient.ContactPolicyDto dto) {
+            return new ContactPolicyNode(dto.earliest(), dto.latest(), dto.maxContacts(), dto.sundaysAndHolidaysFree(), dto.version(),
+                    dto.changedBy(), dto.changedAt() == null ? null : dto.changedAt().toString());
+        }
+    }
+
+    @Input("ContactPolicyInput")
+    @Description("Only narrower than the German default: earliest not before 08:00, latest not after 20:00, maxContacts 1–3.")
+    public record ContactPolicyInput(@NonNull String earliest, @NonNull String latest, int maxContacts) {
+    }
+
+    @Query("contactPolicy")
+    @Description("Your tenant's contact policy.")
+    public Uni<@NonNull ContactPolicyNode> contactPolicy() {
+        return caller.withAnyRole(() -> dunning.contactPolicy().map(ContactPolicyNode::of), READERS)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    @Mutation("changeContactPolicy")
+    @Description("Tenant admins: narrows (or restores) the contact policy; VALIDATION names every field that would widen "
+            + "the German default. Applies from the engine's next run.")
+    public Uni<@NonNull ContactPolicyNode> changeContactPolicy(@Name("input") @NonNull ContactPolicyInput input) {
+        return caller.withAnyRole(() -> dunning.changeContactPolicy(new DunningClient.ContactPolicyBody(input.earliest(), input.latest(),
+                        input.maxContacts())).map(ContactPolicyNode::of), Roles.TENANT_ADMIN)
+                .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
     @Query("dunningStrategies")
     @Description("The tenant's strategy versions.")
     public Uni<@NonNull List<@NonNull DunningStrategy>> dunningStrategies() {
@@ -114,11 +148,21 @@ public class DunningGraphQLApi {
             this.client = client;
         }
 
+        /** @param strategyId null: the case's own strategy */
         @Timeout(value = 3, unit = ChronoUnit.SECONDS)
         @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
-        /** @param strategyId null: the case's own strategy */
         public Uni<DunningClient.CasePlanDto> plan(UUID caseId, int next, UUID strategyId) {
             return client.plan(caseId, next, strategyId);
+        }
+
+        @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+        @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+        public Uni<DunningClient.ContactPolicyDto> contactPolicy() {
+            return client.contactPolicy();
+        }
+
+        public Uni<DunningClient.ContactPolicyDto> changeContactPolicy(DunningClient.ContactPolicyBody body) {
+            return client.changeContactPolicy(body);
         }
 
         @Timeout(value = 3, unit = ChronoUnit.SECONDS)

@@ -23,6 +23,7 @@ public enum EventType {
     CASE_CLOSED("CaseClosed", 1, Topics.CASES, CaseClosed.class),
     PAYMENT_ALLOCATED("PaymentAllocated", 1, Topics.CASES, PaymentAllocated.class),
     LEGAL_SETTINGS_CHANGED("LegalSettingsChanged", 1, Topics.CASES, LegalSettingsChanged.class),
+    CONTACT_POLICY_CHANGED("ContactPolicyChanged", 1, Topics.CASES, ContactPolicyChanged.class),
     DEBTOR_OPT_OUTS_CHANGED("DebtorOptOutsChanged", 1, Topics.CASES, DebtorOptOutsChanged.class),
     DEBTOR_CONSENTS_CHANGED("DebtorConsentsChanged", 1, Topics.CASES, DebtorConsentsChanged.class),
     DEBTOR_RESTRICTED("DebtorRestricted", 1, Topics.CASES, DebtorRestricted.class),

@@ -37,6 +37,8 @@ final class CaseWork {
     final List<Instant> contacts;
     final Instant now;
     final ZoneId zone;
+    /** The tenant's contact policy. */
+    final ContactPolicy policy;
     Progress progress;
 
     CaseWork(Mutiny.Session session, TenantId tenant, Case theCase, Debtor debtor, DunningSchedule schedule, Strategy strategy,
@@ -51,6 +53,7 @@ final class CaseWork {
         this.contacts = new ArrayList<>(contacts);
         this.now = now;
         this.zone = zoneOf(debtor, policy);
+        this.policy = policy;
         this.progress = schedule.progress();
     }
 

@@ -49,8 +49,13 @@ class CaseWorkLoader {
     /**
      * @return the cases found, by id in the order given (a case that no longer exists is missing)
      */
-    Uni<Map<UUID, CaseWork>> load(Mutiny.Session session, TenantId tenant, List<UUID> caseIds, Instant now, ContactPolicy policy,
+    Uni<Map<UUID, CaseWork>> load(Mutiny.Session session, TenantId tenant, List<UUID> caseIds, Instant now,
                                   boolean persistNewSchedules) {
+        return ContactPolicies.of(session).chain(policy -> load(session, tenant, caseIds, now, policy, persistNewSchedules));
+    }
+
+    private Uni<Map<UUID, CaseWork>> load(Mutiny.Session session, TenantId tenant, List<UUID> caseIds, Instant now, ContactPolicy policy,
+                                          boolean persistNewSchedules) {
         return session.createSelectionQuery("from Case where id in :ids", Case.class).setParameter("ids", caseIds).getResultList()
                 .chain(found -> {
                     Map<UUID, Case> byId = found.stream().collect(Collectors.toMap(Case::id, Function.identity()));

@@ -11,7 +11,6 @@ import io.agiledunning.cases.dunning.engine.Decision;
 import io.agiledunning.cases.dunning.engine.DunningDecider;
 import io.agiledunning.cases.dunning.engine.DunningPreview;
 import io.agiledunning.cases.dunning.engine.PlannedAction;
-import io.agiledunning.cases.dunning.guardrails.ContactPolicy;
 import io.agiledunning.cases.lifecycle.CaseCommand;
 import io.agiledunning.cases.lifecycle.CaseLifecycle;
 import io.agiledunning.cases.lifecycle.Refusal;
@@ -69,7 +68,6 @@ public class DunningEngine {
     private final DunningConfig config;
     private final ObjectMapper json;
     private final String instanceId = "engine-" + UUID.randomUUID();
-    private final ContactPolicy policy = ContactPolicy.GERMAN_DEFAULT;
 
     public DunningEngine(TenantTransactions transactions, DueIndex dueIndex, CaseWorkLoader loader, CaseService caseService, Outbox outbox, Clock clock, DunningConfig config,
                          ObjectMapper json) {
@@ -217,7 +215,7 @@ public class DunningEngine {
         return transactions.inTransaction(tenant, session -> {
             session.setBatchSize(caseIds.size());
             return dueIndex.fence(session, caseIds, owner, now).chain(held -> held.isEmpty() ? Uni.createFrom().item(0)
-                    : loader.load(session, tenant, held, now, policy, true).chain(works -> {
+                    : loader.load(session, tenant, held, now, true).chain(works -> {
                         ChunkWrites writes = new ChunkWrites(session, tenant, now, outbox, dueIndex, this::data);
                         return Multi.createFrom().iterable(held)
                                 .onItem().transformToUniAndConcatenate(id -> {
@@ -249,8 +247,7 @@ public class DunningEngine {
      */
     public Uni<CasePlan> plan(TenantContext caller, UUID caseId, int count, Optional<UUID> strategyId) {
         Instant now = clock.instant();
-        return transactions.inTransaction(caller.tenantId(), session -> loader.load(session, caller.tenantId(), List.of(caseId), now,
-                        policy, false)
+        return transactions.inTransaction(caller.tenantId(), session -> loader.load(session, caller.tenantId(), List.of(caseId), now, false)
                 .chain(works -> {
                     CaseWork work = works.get(caseId);
                     if (work == null) {
@@ -269,7 +266,7 @@ public class DunningEngine {
     private CasePlan plan(CaseWork work, StrategyRef ref, Strategy strategy, int count, Instant now) {
         work.observe();
         List<PlannedAction> next = work.dataProtectionStop().isPresent() ? List.of()
-                : DunningPreview.next(count, work.facts(), strategy, work.progress, work.recipient(), policy, now);
+                : DunningPreview.next(count, work.facts(), strategy, work.progress, work.recipient(), work.policy, now);
         DunningSchedule s = work.schedule;
         return new CasePlan(work.theCase.id(), ref.key(), ref.version(), ref.builtIn(), s.segmentKey(),
                 s.controlGroup(), s.nextActionAt(), s.lastDecidedAt(), s.lastReasons(), s.lastBlocked(), next);
@@ -281,8 +278,8 @@ public class DunningEngine {
         Decision decision = steps >= MAX_STEPS_PER_DECISION
                 ? new Decision.Wait(work.now.plus(Duration.ofHours(1)), true, List.of("engine: too many steps at once, continued in an hour"))
                 : stop.isPresent()
-                ? new Decision.Wait(DunningDecider.at(work.today().plusDays(1), work.recipient(), policy), true, List.of(stop.get()))
-                : DunningDecider.decide(work.facts(), work.strategy, work.progress, work.recipient(), policy, work.now);
+                ? new Decision.Wait(DunningDecider.at(work.today().plusDays(1), work.recipient(), work.policy), true, List.of(stop.get()))
+                : DunningDecider.decide(work.facts(), work.strategy, work.progress, work.recipient(), work.policy, work.now);
         return switch (decision) {
             case Decision.Contact contact -> {
                 contact(writes, work, contact);

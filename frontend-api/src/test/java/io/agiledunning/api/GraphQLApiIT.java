@@ -123,6 +123,15 @@ class GraphQLApiIT {
     }
 
     @Test
+    void aDebtorAttributeGivenTwiceIsRefusedBeforeAnyServiceIsCalled() {
+        graphql(acme.agentToken(), PLACE_CLAIM.formatted("10.00").replace("emails: [\"erika@example.org\"]",
+                "emails: [\"erika@example.org\"], attributes: [{key: \"industry\", value: \"telecom\"}, {key: \"industry\", value: \"retail\"}]"))
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("VALIDATION"))
+                .body("errors[0].extensions.fields", equalTo("debtor.attributes.industry: is given twice"));
+    }
+
+    @Test
     void changingClaimsNeedsAWriterRoleAndBadAmountsAreRefusedBeforeAnyServiceIsCalled() {
         String update = """
                 mutation { updateClaim(claim: {externalReference: "INV-1", principal: {amount: %s, currency: "EUR"}})

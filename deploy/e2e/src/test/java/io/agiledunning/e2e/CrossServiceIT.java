@@ -397,13 +397,22 @@ class CrossServiceIT {
         String ref = UUID.randomUUID().toString();
         JsonPath placed = graphql.post(tenantA.agentToken(), """
                 mutation { placeClaim(input: {
-                    debtor: {externalReference: "D-%1$s", kind: CONSUMER, name: "Max Gdpr", emails: ["max@example.org"]},
+                    debtor: {externalReference: "D-%1$s", kind: CONSUMER, name: "Max Gdpr", emails: ["max@example.org"],
+                             attributes: [{key: "industry", value: "telecom"}]},
                     claim: {externalReference: "INV-%1$s", invoiceNumber: "R-%1$s", issueDate: "2025-01-01", dueDate: "2025-01-15",
                             principal: {amount: 80.00, currency: "EUR"}, consumerNotice: false}})
                   { claim { debtorId } } }""".formatted(ref));
         assertEquals(List.of(), errorCodes(placed), () -> placed.prettify());
         String debtorId = placed.getString("data.placeClaim.claim.debtorId");
         Map<String, Object> id = Map.of("id", debtorId);
+
+        String listDebtor = "{ debtors(search: \"D-%s\") { edges { node { id attributes { key value } } } } }".formatted(ref);
+        JsonPath listed = graphql.post(tenantA.viewerToken(), listDebtor);
+        assertEquals(List.of(), errorCodes(listed), () -> listed.prettify());
+        assertEquals(List.of(debtorId), listed.getList("data.debtors.edges.node.id"));
+        assertEquals(List.of(Map.of("key", "industry", "value", "telecom")), listed.getList("data.debtors.edges[0].node.attributes"),
+                "the tenant's own attribute, for its segments");
+        assertEquals(List.of(), graphql.post(tenantB.viewerToken(), listDebtor).getList("data.debtors.edges"));
 
         String consents = """
                 mutation($id: ID!) { setDebtorConsents(debtorId: $id, consents: [{channel: "SMS", source: "web form",

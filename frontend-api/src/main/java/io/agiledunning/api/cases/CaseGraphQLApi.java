@@ -209,7 +209,8 @@ public class CaseGraphQLApi {
             return Uni.createFrom().item(new PlaceClaimBody(
                     new PlaceClaimBody.Debtor(d.externalReference(), d.kind().name(), d.name(), d.emails(), d.phones(),
                             a == null ? null : new PlaceClaimBody.Address(a.street(), a.postalCode(), a.city(), a.country()),
-                            d.language(), d.timeZone(), d.germanState(), d.deceased(), d.insolvency(), d.vulnerable()),
+                            d.language(), d.timeZone(), d.germanState(), d.deceased(), d.insolvency(), d.vulnerable(),
+                            d.attributeMap()),
                     new PlaceClaimBody.Claim(c.externalReference(), c.invoiceNumber(), c.issueDate(), c.dueDate(),
                             money("claim.principal", c.principal()), c.consumerNotice(), money("claim.fees", c.fees()),
                             money("claim.paid", c.paid()))));

@@ -21,7 +21,8 @@ public final class CaseSearchDtos {
 
     public record DebtorDto(UUID id, String externalReference, String kind, String name, List<String> emails, List<String> phones,
                             Address address, String language, String timeZone, String germanState, boolean deceased,
-                            boolean insolvency, boolean vulnerable, String persona, List<String> optedOutChannels,
+                            boolean insolvency, boolean vulnerable, String persona, java.util.Map<String, String> attributes,
+                            List<String> optedOutChannels,
                             Instant restrictedAt, String restrictionReason, Instant erasedAt, java.time.LocalDate retainedUntil,
                             Instant createdAt, Instant updatedAt) {
     }

@@ -15,7 +15,9 @@ import org.eclipse.microprofile.graphql.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The GraphQL schema of cases: types, Relay connection, input and payload. */
 public final class CaseTypes {
@@ -148,11 +150,33 @@ public final class CaseTypes {
 
     @Input("DebtorInput")
     @Description("The debtor, found by externalReference (updated if its data changed) or created. Needs at least one "
-            + "contact point: an email, a phone or a complete postal address.")
+            + "contact point: an email, a phone or a complete postal address. attributes: your own attributes of the "
+            + "debtor that segment rules match (industry, product, …); left out, the kept ones stay; given, they replace them.")
     public record DebtorInput(@NonNull String externalReference, @NonNull DebtorKind kind, @NonNull String name,
                               List<String> emails, List<String> phones, PostalAddressInput address,
                               String language, String timeZone, String germanState, Boolean deceased, Boolean insolvency,
-                              Boolean vulnerable) {
+                              Boolean vulnerable, List<DebtorAttributeInput> attributes) {
+
+        /** @throws GraphQLApiException a key given twice */
+        Map<String, String> attributeMap() throws GraphQLApiException {
+            if (attributes == null) {
+                return null;
+            }
+            Map<String, String> map = new LinkedHashMap<>();
+            for (DebtorAttributeInput attribute : attributes) {
+                if (map.put(attribute.key(), attribute.value()) != null) {
+                    String field = "debtor.attributes." + attribute.key();
+                    throw new GraphQLApiException(ErrorCode.VALIDATION, field + ": is given twice",
+                            List.of(new FieldError(field, "is given twice")));
+                }
+            }
+            return map;
+        }
+    }
+
+    @Input("DebtorAttributeInput")
+    @Description("One attribute of a debtor: key (lower-case letters, digits, '_' or '-'), value (at most 200 characters).")
+    public record DebtorAttributeInput(@NonNull String key, @NonNull String value) {
     }
 
     @Input("ClaimInput")

@@ -24,13 +24,14 @@ public final class DebtorTypes {
 
     @Type("Debtor")
     @Description("A person or business owing claims to your tenant. persona: the behaviour cluster reporting assigns (null "
-            + "until then); optedOutChannels: the channels (EMAIL, SMS, LETTER) the debtor does not want to be contacted on; "
+            + "until then); attributes: your own attributes of the debtor, by key, that segment rules match; optedOutChannels: the channels (EMAIL, SMS, LETTER) the debtor does not want to be contacted on; "
             + "restrictedAt: processing restricted (Art. 18 GDPR) since then, the dunning engine leaves the debtor alone; "
             + "erasedAt: personal data erased (Art. 17 GDPR), records under a retention duty kept until retainedUntil.")
     public record DebtorNode(@NonNull String id, @NonNull String externalReference, @NonNull String kind, @NonNull String name,
                              @NonNull List<@NonNull String> emails, @NonNull List<@NonNull String> phones, PostalAddress address,
                              String language, String timeZone, String germanState, boolean deceased, boolean insolvency,
-                             boolean vulnerable, String persona, @NonNull List<@NonNull String> optedOutChannels,
+                             boolean vulnerable, String persona, @NonNull List<@NonNull DebtorAttribute> attributes,
+                             @NonNull List<@NonNull String> optedOutChannels,
                              Instant restrictedAt, String restrictionReason, Instant erasedAt, LocalDate retainedUntil,
                              @NonNull Instant createdAt, @NonNull Instant updatedAt) {
         static DebtorNode of(CaseSearchDtos.DebtorDto d) {
@@ -38,8 +39,17 @@ public final class DebtorTypes {
             return new DebtorNode(d.id().toString(), d.externalReference(), d.kind(), d.name(), d.emails(), d.phones(),
                     a == null ? null : new PostalAddress(a.street(), a.postalCode(), a.city(), a.country()), d.language(),
                     d.timeZone(), d.germanState(), d.deceased(), d.insolvency(), d.vulnerable(), d.persona(),
-                    d.optedOutChannels() == null ? List.of() : d.optedOutChannels(), d.restrictedAt(), d.restrictionReason(),
+                    DebtorAttribute.of(d.attributes()), d.optedOutChannels() == null ? List.of() : d.optedOutChannels(),
+                    d.restrictedAt(), d.restrictionReason(),
                     d.erasedAt(), d.retainedUntil(), d.createdAt(), d.updatedAt());
+        }
+    }
+
+    @Type("DebtorAttribute")
+    public record DebtorAttribute(@NonNull String key, @NonNull String value) {
+        static List<DebtorAttribute> of(java.util.Map<String, String> attributes) {
+            return attributes == null ? List.of()
+                    : new java.util.TreeMap<>(attributes).entrySet().stream().map(e -> new DebtorAttribute(e.getKey(), e.getValue())).toList();
         }
     }
 

@@ -1,6 +1,7 @@
 package io.agiledunning.cases;
 
 import io.agiledunning.cases.law.DebtorKind;
+import io.agiledunning.cases.placement.DebtorAttributes;
 import io.agiledunning.cases.placement.DebtorData;
 import io.agiledunning.cases.placement.PostalAddress;
 import io.agiledunning.common.data.TenantScopedEntity;
@@ -85,6 +86,11 @@ public class Debtor extends TenantScopedEntity {
     @Column(name = "persona")
     private String persona;
 
+    /** {@link DebtorAttributes} as sorted {@code key=value} entries. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "attributes", nullable = false, columnDefinition = "text[]")
+    private String[] attributes = new String[0];
+
     /** Processing restricted (Art. 18 GDPR) since then: kept, not contacted; null when not restricted. */
     @Column(name = "restricted_at")
     private Instant restrictedAt;
@@ -122,10 +128,11 @@ public class Debtor extends TenantScopedEntity {
 
     /** Takes the data if it differs from what is kept; @return whether anything changed */
     public boolean update(DebtorData data, Instant now) {
-        if (data().equals(data)) {
+        DebtorData complete = data.keeping(attributes());
+        if (data().equals(complete)) {
             return false;
         }
-        take(data, now);
+        take(complete, now);
         return true;
     }
 
@@ -144,13 +151,16 @@ public class Debtor extends TenantScopedEntity {
         deceased = data.deceased();
         insolvency = data.insolvency();
         vulnerable = data.vulnerable();
+        if (data.attributes() != null) {
+            attributes = DebtorAttributes.toEntries(data.attributes());
+        }
         updatedAt = now.truncatedTo(ChronoUnit.MICROS);
     }
 
     /** What is kept, in the normalized form placements are compared with. */
     public DebtorData data() {
         return new DebtorData(externalReference, kind, name, emails(), phones(), address(), language, timeZone, germanState,
-                deceased, insolvency, vulnerable);
+                deceased, insolvency, vulnerable, attributes());
     }
 
     public UUID id() {
@@ -242,6 +252,11 @@ public class Debtor extends TenantScopedEntity {
 
     public String persona() {
         return persona;
+    }
+
+    /** The tenant's own attributes of the debtor, by key. */
+    public java.util.SortedMap<String, String> attributes() {
+        return DebtorAttributes.fromEntries(attributes);
     }
 
     public boolean deceased() {

@@ -104,7 +104,7 @@ public record CaseStatementView(UUID caseId, LocalDate asOf, String currency, De
             claims.add(new ClaimStatementView(e.claim().id(), e.claim().externalReference(), e.claim().invoiceNumber(),
                     e.claim().issueDate(), e.claim().dueDate(), e.facts().invoiceReceived().orElse(null),
                     e.claim().consumerNotice(), st.principal(),
-                    e.facts().reminders().stream().filter(day -> !day.isAfter(s.asOf())).toList(),
+                    e.facts().reminderDays().stream().filter(day -> !day.isAfter(s.asOf())).toList(),
                     st.defaultStart().map(d -> new DefaultStartView(d.began(), d.reason())).orElse(null),
                     st.lastInterestDay(), st.interestPeriods().stream().map(InterestPeriodView::of).toList(), st.interest(),
                     st.fees().stream().map(FeeView::of).toList(), st.costs(), allocatedToClaim, st.balance(), e.claim().paid(),

@@ -6,6 +6,7 @@ import io.agiledunning.cases.placement.PostalAddress;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -14,14 +15,15 @@ import java.util.UUID;
  */
 public record DebtorView(UUID id, String externalReference, String kind, String name, List<String> emails, List<String> phones,
                          PostalAddress address, String language, String timeZone, String germanState, boolean deceased,
-                         boolean insolvency, boolean vulnerable, String persona, List<String> optedOutChannels,
+                         boolean insolvency, boolean vulnerable, String persona, Map<String, String> attributes,
+                         List<String> optedOutChannels,
                          Instant restrictedAt, String restrictionReason, Instant erasedAt, LocalDate retainedUntil,
                          Instant createdAt, Instant updatedAt) {
 
     public static DebtorView of(Debtor d) {
         return new DebtorView(d.id(), d.externalReference(), d.kind().name(), d.name(), d.emails(), d.phones(), d.address(),
                 d.language(), d.timeZone(), d.germanState(), d.deceased(), d.insolvency(), d.vulnerable(), d.persona(),
-                d.optedOutChannels().stream().sorted().toList(), d.restrictedAt(), d.restrictionReason(), d.erasedAt(),
+                d.attributes(), d.optedOutChannels().stream().sorted().toList(), d.restrictedAt(), d.restrictionReason(), d.erasedAt(),
                 d.retainedUntil(), d.createdAt(), d.updatedAt());
     }
 }

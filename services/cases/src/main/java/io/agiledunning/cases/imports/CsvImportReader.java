@@ -144,7 +144,7 @@ final class CsvImportReader implements ImportReader {
                     new PostalAddress(text(ImportColumn.STREET), text(ImportColumn.POSTAL_CODE), text(ImportColumn.CITY),
                             text(ImportColumn.COUNTRY)),
                     text(ImportColumn.LANGUAGE), text(ImportColumn.TIME_ZONE), text(ImportColumn.GERMAN_STATE),
-                    flag(ImportColumn.DECEASED), flag(ImportColumn.INSOLVENCY), flag(ImportColumn.VULNERABLE));
+                    flag(ImportColumn.DECEASED), flag(ImportColumn.INSOLVENCY), flag(ImportColumn.VULNERABLE), null);
             Currency currency = currency();
             ClaimData claim = new ClaimData(text(ImportColumn.CLAIM_REFERENCE), text(ImportColumn.INVOICE_NUMBER),
                     date(ImportColumn.ISSUE_DATE), date(ImportColumn.DUE_DATE), money(ImportColumn.PRINCIPAL, currency),

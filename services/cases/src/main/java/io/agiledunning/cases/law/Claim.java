@@ -3,6 +3,7 @@ package io.agiledunning.cases.law;
 import io.agiledunning.common.money.Money;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,7 +15,7 @@ import java.util.Optional;
  * @param invoiceReceived         when the debtor received the invoice; empty if unknown (then § 286(3) cannot apply)
  * @param consumerNoticeOnInvoice whether the invoice pointed out the consequence of § 286(3) to a consumer
  * @param calendarDateFixed       whether the due date was fixed by the calendar (§ 286(2) no. 1)
- * @param reminders               the days reminders were sent (taken as received that day), oldest first
+ * @param reminders               the reminders sent about the claim, oldest first
  */
 public record Claim(
         String id,
@@ -25,7 +26,7 @@ public record Claim(
         DebtorKind debtor,
         boolean consumerNoticeOnInvoice,
         boolean calendarDateFixed,
-        List<LocalDate> reminders,
+        List<Reminder> reminders,
         InterestClaim interestClaim,
         AllocationOrder allocationOrder) {
 
@@ -43,7 +44,7 @@ public record Claim(
             throw new IllegalArgumentException("principal must be positive, got " + principal);
         }
         for (int i = 1; i < reminders.size(); i++) {
-            if (reminders.get(i).isBefore(reminders.get(i - 1))) {
+            if (reminders.get(i).sentOn().isBefore(reminders.get(i - 1).sentOn())) {
                 throw new IllegalArgumentException("reminders must be in date order: " + reminders);
             }
         }
@@ -70,9 +71,19 @@ public record Claim(
                 interestClaim, allocationOrder);
     }
 
+    /** Reminders costing the tenant's flat reminder fee. */
     public Claim withReminders(LocalDate... sentOn) {
+        return withReminders(Arrays.stream(sentOn).map(Reminder::at).toList());
+    }
+
+    public Claim withReminders(List<Reminder> sent) {
         return new Claim(id, principal, arose, dueDate, invoiceReceived, debtor, consumerNoticeOnInvoice,
-                calendarDateFixed, List.of(sentOn), interestClaim, allocationOrder);
+                calendarDateFixed, sent, interestClaim, allocationOrder);
+    }
+
+    /** The days reminders were sent, oldest first. */
+    public List<LocalDate> reminderDays() {
+        return reminders.stream().map(Reminder::sentOn).toList();
     }
 
     public Claim withInterestClaim(InterestClaim claim) {

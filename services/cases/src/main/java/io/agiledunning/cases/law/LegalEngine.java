@@ -57,7 +57,7 @@ public final class LegalEngine {
         if (claim.calendarDateFixed() && !claim.dueDate().isAfter(asOf)) {
             best = new DefaultStart(claim.dueDate(), DefaultReason.CALENDAR_DATE, OptionalInt.empty());
         }
-        List<LocalDate> reminders = claim.reminders();
+        List<LocalDate> reminders = claim.reminderDays();
         for (int i = 0; i < reminders.size(); i++) {
             LocalDate sent = reminders.get(i);
             // § 286(1): only a reminder after the claim fell due counts; one sent on or before the due date does not.
@@ -180,8 +180,8 @@ public final class LegalEngine {
     // ---- fees ---------------------------------------------------------------------------------------------------
 
     /**
-     * Costs charged up to {@code asOf}. A reminder fee only for a reminder that is not the first, not the
-     * default-creating one, and sent while the debtor was already in default; the § 288(5) flat fee once, for
+     * Costs charged up to {@code asOf}. A reminder's fee (its own amount, else the schedule's flat fee) only for a
+     * reminder that is not the first, not the default-creating one, and sent while the debtor was already in default; the § 288(5) flat fee once, for
      * business debtors, from the first day in default.
      */
     public List<Fee> fees(Claim claim, LocalDate asOf) {
@@ -194,15 +194,14 @@ public final class LegalEngine {
         if (claim.debtor() == DebtorKind.BUSINESS && fees.chargeB2bFlatFee() && ds.inDefaultOn(asOf)) {
             result.add(new Fee(Fee.Kind.B2B_FLAT_FEE, ds.began().plusDays(1), FeeSchedule.B2B_FLAT_FEE, "§ 288(5) BGB"));
         }
-        if (!fees.reminderFee().isZero()) {
-            List<LocalDate> reminders = claim.reminders();
-            for (int i = 1; i < reminders.size(); i++) {
-                LocalDate sent = reminders.get(i);
-                boolean creating = ds.creatingReminder().isPresent() && ds.creatingReminder().getAsInt() == i;
-                if (!sent.isAfter(asOf) && !creating && ds.inDefaultOn(sent)) {
-                    result.add(new Fee(Fee.Kind.REMINDER_FEE, sent, fees.reminderFee(),
-                            "reminder %d, sent in default (§§ 280, 286 BGB)".formatted(i + 1)));
-                }
+        List<Reminder> reminders = claim.reminders();
+        for (int i = 1; i < reminders.size(); i++) {
+            Reminder reminder = reminders.get(i);
+            Money amount = reminder.fee().orElse(fees.reminderFee());
+            boolean creating = ds.creatingReminder().isPresent() && ds.creatingReminder().getAsInt() == i;
+            if (!amount.isZero() && !reminder.sentOn().isAfter(asOf) && !creating && ds.inDefaultOn(reminder.sentOn())) {
+                result.add(new Fee(Fee.Kind.REMINDER_FEE, reminder.sentOn(), amount,
+                        "reminder %d, sent in default (§§ 280, 286 BGB)".formatted(i + 1)));
             }
         }
         result.sort(Comparator.comparing(Fee::chargedOn));

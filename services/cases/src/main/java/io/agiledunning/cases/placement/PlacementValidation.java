@@ -57,6 +57,7 @@ public final class PlacementValidation {
         if (debtor.emails().isEmpty() && debtor.phones().isEmpty() && !debtor.address().complete()) {
             errors.add(new FieldError("debtor", CONTACT_REQUIRED));
         }
+        errors.addAll(DebtorAttributes.problems("debtor.attributes", debtor.attributes()));
     }
 
     /** What is wrong with a claim alone (normalized), named as in {@link PlaceClaim}: for updating a placed claim. */

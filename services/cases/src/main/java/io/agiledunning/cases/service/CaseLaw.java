@@ -8,10 +8,12 @@ import io.agiledunning.cases.law.DebtorKind;
 import io.agiledunning.cases.law.LegalEngine;
 import io.agiledunning.cases.law.LegalSettings;
 import io.agiledunning.cases.law.Payment;
+import io.agiledunning.cases.law.Reminder;
 import io.agiledunning.cases.repository.ClaimRepository;
 import io.agiledunning.cases.repository.DebtorRepository;
 import io.agiledunning.cases.repository.PaymentRepository;
 import io.agiledunning.cases.settings.LegalSettingsService;
+import io.agiledunning.common.money.Money;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -19,7 +21,10 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +37,8 @@ import java.util.Optional;
  * arose and for the invoice's receipt; every contact the dunning engine requested for the case on or after the day
  * the claim was placed is a reminder sent that day (in the debtor's time zone) — whether it created default or
  * costs a fee the engine decides (§ 286 BGB; the communications service will later confirm delivery days).
+ * One letter about several claims is one reminder for each of them but costs its fee once: the fee rides on the
+ * case's oldest claim placed by then (earliest due date), the other claims get the reminder free.
  */
 @ApplicationScoped
 public class CaseLaw {
@@ -41,7 +48,7 @@ public class CaseLaw {
 
     /** One case as the law sees it. */
     public record Facts(Case theCase, List<Claim> claims, Optional<Debtor> debtor, List<PaymentRepository.Allocated> payments,
-                        List<LocalDate> reminders, LegalSettingsService.Current legal, LegalEngine engine) {
+                        List<Reminder> reminders, LegalSettingsService.Current legal, LegalEngine engine) {
 
         public LegalSettings settings() {
             return legal.settings();
@@ -54,13 +61,28 @@ public class CaseLaw {
 
         /** The claim as the engine sees it, with this tenant's interest cap and allocation order. */
         public io.agiledunning.cases.law.Claim facts(Claim claim) {
-            LocalDate placed = claim.createdAt().atZone(zoneOf(debtor)).toLocalDate();
-            LocalDate[] sent = reminders.stream().filter(day -> !day.isBefore(placed)).toArray(LocalDate[]::new);
+            LocalDate placed = placedOn(claim);
+            List<Reminder> sent = reminders.stream()
+                    .filter(reminder -> !reminder.sentOn().isBefore(placed))
+                    .map(reminder -> feeBearer(reminder.sentOn()).map(Claim::id).filter(claim.id()::equals).isPresent() ? reminder
+                            : Reminder.costing(reminder.sentOn(), Money.zero(claim.principal().currency().getCurrencyCode())))
+                    .toList();
             return settings().applyTo(io.agiledunning.cases.law.Claim.of(claim.id().toString(), claim.principal(),
                             claim.issueDate(), claim.dueDate(), debtorKind())
                     .withInvoiceReceived(claim.issueDate())
                     .withConsumerNotice(claim.consumerNotice())
                     .withReminders(sent));
+        }
+
+        /** The claim a reminder sent on {@code day} charges its fee on: the oldest (by due date) placed by then. */
+        private Optional<Claim> feeBearer(LocalDate day) {
+            return claims.stream()
+                    .filter(claim -> !placedOn(claim).isAfter(day))
+                    .min(Comparator.comparing(Claim::dueDate).thenComparing(Claim::issueDate).thenComparing(Claim::id));
+        }
+
+        private LocalDate placedOn(Claim claim) {
+            return claim.createdAt().atZone(zoneOf(debtor)).toLocalDate();
         }
 
         public List<io.agiledunning.cases.law.Claim> claimFacts() {
@@ -114,13 +136,25 @@ public class CaseLaw {
                 .orElse(DEFAULT_ZONE);
     }
 
-    /** The days the dunning engine contacted the case's debtor about this case, oldest first, one per day. */
-    private static Uni<List<LocalDate>> reminders(Mutiny.Session session, Case c, Optional<Debtor> debtor) {
+    /**
+     * The dunning engine's contacts with the case's debtor about this case, oldest first, one per day (the day's first),
+     * each with the fee it announced; a contact recorded before fees were costs the tenant's flat reminder fee.
+     */
+    private static Uni<List<Reminder>> reminders(Mutiny.Session session, Case c, Optional<Debtor> debtor) {
         ZoneId zone = zoneOf(debtor);
-        return session.createNativeQuery("select requested_at from dunning_contacts where case_id = :caseId order by requested_at",
-                        OffsetDateTime.class)
+        return session.createNativeQuery("select requested_at, fee_minor from dunning_contacts where case_id = :caseId order by requested_at",
+                        Object[].class)
                 .setParameter("caseId", c.id())
                 .getResultList()
-                .map(rows -> rows.stream().map(at -> at.atZoneSameInstant(zone).toLocalDate()).distinct().toList());
+                .map(rows -> {
+                    Map<LocalDate, Reminder> byDay = new LinkedHashMap<>();
+                    for (Object[] row : rows) {
+                        LocalDate day = ((OffsetDateTime) row[0]).atZoneSameInstant(zone).toLocalDate();
+                        Optional<Money> fee = Optional.ofNullable((Number) row[1])
+                                .map(minor -> Money.ofMinor(minor.longValue(), c.currencyCode()));
+                        byDay.putIfAbsent(day, new Reminder(day, fee));
+                    }
+                    return List.copyOf(byDay.values());
+                });
     }
 }

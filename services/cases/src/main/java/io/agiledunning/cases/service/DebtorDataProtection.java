@@ -178,7 +178,7 @@ public class DebtorDataProtection {
                         update debtors set name = :erased, external_reference = 'erased:' || id::text,
                                emails = '{}', phones = '{}', street = null, postal_code = null, city = null, country = null,
                                language = null, time_zone = null, german_state = null, deceased = false, insolvency = false,
-                               vulnerable = false, persona = null, opted_out_channels = '{}',
+                               vulnerable = false, persona = null, attributes = '{}', opted_out_channels = '{}',
                                restricted_at = coalesce(restricted_at, :now), restriction_reason = :erased,
                                erased_at = :now, retained_until = %s, updated_at = :now
                         where id = :debtorId""".formatted(until == null ? "null" : ":until"))

@@ -1,5 +1,10 @@
 package io.agiledunning.cases.dunning;
 
+import java.math.BigDecimal;
+import io.agiledunning.cases.dunning.strategy.Tone;
+import io.agiledunning.cases.dunning.strategy.ChannelTemplate;
+import io.agiledunning.cases.dunning.strategy.StepTrigger;
+import io.agiledunning.cases.dunning.strategy.Step;
 import io.agiledunning.cases.CaseStatus;
 import io.agiledunning.cases.dunning.engine.CaseFacts;
 import io.agiledunning.cases.dunning.engine.Decision;
@@ -39,9 +44,10 @@ class DunningDeciderTest {
     static final Strategy DEFAULT = StrategyJson.builtInDefault();
     static final ContactPolicy POLICY = ContactPolicy.GERMAN_DEFAULT;
     static final Money OWED = Money.of("120.00", "EUR");
+    static final Money TENANT_FEE = Money.of("1.50", "EUR");
 
     static CaseFacts facts(CaseStatus status) {
-        return new CaseFacts(status, OWED, LocalDate.of(2025, 12, 1), null, null, false, false);
+        return new CaseFacts(status, OWED, LocalDate.of(2025, 12, 1), null, null, false, false, TENANT_FEE);
     }
 
     static Recipient recipient(GermanState state, Channel... optedOut) {
@@ -64,6 +70,34 @@ class DunningDeciderTest {
                 DEFAULT.orderedSteps().stream().map(s -> s.key()).toList());
         assertEquals(180, DEFAULT.end().horizonDays());
         assertEquals(DEFAULT, StrategyJson.read(StrategyJson.write(DEFAULT)));
+    }
+
+    @Test
+    void aContactNamesItsStepsFeeElseTheTenantsFlatFeeAndTheFirstContactIsFree() {
+        Progress started = Progress.notStarted().started(LocalDate.of(2026, 1, 5));
+        Decision.Contact first = assertInstanceOf(Decision.Contact.class, DunningDecider.decide(facts(CaseStatus.IN_DUNNING),
+                DEFAULT, started, recipient(GermanState.BE), POLICY, berlin(2026, 1, 5, 9)));
+        assertEquals("friendly-reminder", first.step().key());
+        assertEquals(Money.zero("EUR"), first.fee(), "the reminder that may put the debtor in default is never charged");
+
+        Progress afterFirst = started.contacted(LocalDate.of(2026, 1, 5), false);
+        Decision.Contact second = assertInstanceOf(Decision.Contact.class, DunningDecider.decide(facts(CaseStatus.IN_DUNNING),
+                DEFAULT, afterFirst, recipient(GermanState.BE), POLICY, berlin(2026, 1, 19, 9)));
+        assertEquals("first-dunning-letter", second.step().key());
+        assertEquals(TENANT_FEE, second.fee(), "the default strategy's letters charge the tenant's flat fee");
+
+        Step cheaper = new Step("first-dunning-letter", new StepTrigger(TriggerKind.AFTER_PREVIOUS, 14),
+                List.of(new ChannelTemplate(Channel.EMAIL, "dunning.first")), Tone.NEUTRAL, new BigDecimal("0.80"), Set.of());
+        Strategy own = new Strategy("own", "own fee", "EUR", List.of(DEFAULT.steps().getFirst(), cheaper), DEFAULT.end());
+        Decision.Contact ownFee = assertInstanceOf(Decision.Contact.class, DunningDecider.decide(facts(CaseStatus.IN_DUNNING),
+                own, afterFirst, recipient(GermanState.BE), POLICY, berlin(2026, 1, 19, 9)));
+        assertEquals(Money.of("0.80", "EUR"), ownFee.fee());
+
+        CaseFacts swissFrancs = new CaseFacts(CaseStatus.IN_DUNNING, Money.of("120.00", "CHF"), LocalDate.of(2025, 12, 1), null,
+                null, false, false, TENANT_FEE);
+        Decision.Contact francs = assertInstanceOf(Decision.Contact.class, DunningDecider.decide(swissFrancs, DEFAULT, afterFirst,
+                recipient(GermanState.BE), POLICY, berlin(2026, 1, 19, 9)));
+        assertEquals(Money.zero("CHF"), francs.fee(), "the flat fee is kept in EUR; a CHF case is charged only a step's own fee");
     }
 
     @Test
@@ -150,13 +184,13 @@ class DunningDeciderTest {
             assertTrue(wait.blocked());
             assertTrue(wait.reasons().getFirst().startsWith("dunning stop"), wait.reasons().toString());
         }
-        CaseFacts deceased = new CaseFacts(CaseStatus.IN_DUNNING, OWED, null, null, null, true, false);
+        CaseFacts deceased = new CaseFacts(CaseStatus.IN_DUNNING, OWED, null, null, null, true, false, TENANT_FEE);
         assertEquals(List.of("dunning stop: the debtor is deceased"),
                 DunningDecider.decide(deceased, DEFAULT, started, recipient(null), POLICY, now).reasons());
-        CaseFacts insolvent = new CaseFacts(CaseStatus.IN_DUNNING, OWED, null, null, null, false, true);
+        CaseFacts insolvent = new CaseFacts(CaseStatus.IN_DUNNING, OWED, null, null, null, false, true, TENANT_FEE);
         assertEquals(List.of("dunning stop: insolvency proceedings against the debtor"),
                 DunningDecider.decide(insolvent, DEFAULT, started, recipient(null), POLICY, now).reasons());
-        CaseFacts paid = new CaseFacts(CaseStatus.IN_DUNNING, Money.zero("EUR"), null, null, null, false, false);
+        CaseFacts paid = new CaseFacts(CaseStatus.IN_DUNNING, Money.zero("EUR"), null, null, null, false, false, TENANT_FEE);
         assertEquals(List.of("no contact after payment in full: nothing is outstanding"),
                 DunningDecider.decide(paid, DEFAULT, started, recipient(null), POLICY, now).reasons());
         assertInstanceOf(Decision.Finished.class, DunningDecider.decide(facts(CaseStatus.PAID), DEFAULT, started, recipient(null), POLICY, now));
@@ -164,7 +198,7 @@ class DunningDeciderTest {
 
     @Test
     void aPauseWithAnEndResumesOnThatDay() {
-        CaseFacts paused = new CaseFacts(CaseStatus.PAUSED, OWED, null, LocalDate.of(2026, 3, 20), null, false, false);
+        CaseFacts paused = new CaseFacts(CaseStatus.PAUSED, OWED, null, LocalDate.of(2026, 3, 20), null, false, false, TENANT_FEE);
         Progress started = Progress.notStarted().started(LocalDate.of(2026, 3, 2));
         Decision.Wait wait = assertInstanceOf(Decision.Wait.class, DunningDecider.decide(paused, DEFAULT, started, recipient(null), POLICY,
                 berlin(2026, 3, 10, 10)));
@@ -176,7 +210,7 @@ class DunningDeciderTest {
 
     @Test
     void aPromiseIsBrokenAfterTheGraceAndTheReactionStepGoesFirst() {
-        CaseFacts promised = new CaseFacts(CaseStatus.PROMISED, OWED, null, null, LocalDate.of(2026, 3, 13), false, false);
+        CaseFacts promised = new CaseFacts(CaseStatus.PROMISED, OWED, null, null, LocalDate.of(2026, 3, 13), false, false, TENANT_FEE);
         Progress afterReminder = Progress.notStarted().started(LocalDate.of(2026, 3, 2)).contacted(LocalDate.of(2026, 3, 2), false);
         Decision.Wait waiting = assertInstanceOf(Decision.Wait.class, DunningDecider.decide(promised, DEFAULT, afterReminder,
                 recipient(null), POLICY, berlin(2026, 3, 14, 10)));
@@ -196,7 +230,7 @@ class DunningDeciderTest {
 
     @Test
     void atTheHorizonASmallRestIsWrittenOffInsteadOfHandedOver() {
-        CaseFacts small = new CaseFacts(CaseStatus.IN_DUNNING, Money.of("4.99", "EUR"), null, null, null, false, false);
+        CaseFacts small = new CaseFacts(CaseStatus.IN_DUNNING, Money.of("4.99", "EUR"), null, null, null, false, false, TENANT_FEE);
         Progress allSent = new Progress(LocalDate.of(2026, 1, 5), 4, Optional.empty(), Optional.of(LocalDate.of(2026, 6, 20)),
                 Optional.empty(), 4);
         Decision.Command end = assertInstanceOf(Decision.Command.class, DunningDecider.decide(small, DEFAULT, allSent, recipient(null),

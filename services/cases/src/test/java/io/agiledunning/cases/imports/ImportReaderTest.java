@@ -127,14 +127,18 @@ class ImportReaderTest {
         String file = "\uFEFF" + valid + "\n\n"
                 + valid.replace("\"EUR\"", "\"XYZ\"") + "\n"
                 + "{not json\n"
-                + valid.replace("\"name\":\"A\",", "") + "\n";
+                + valid.replace("\"name\":\"A\",", "") + "\n"
+                + valid.replace("\"name\":\"A\",", "\"name\":\"A\",\"attributes\":{\"industry\":\"telecom\"},") + "\n";
         List<ParsedRow> rows = read(ImportFormat.JSON_LINES, file);
         assertTrue(rows.getFirst().isValid(), rows.getFirst().errors().toString());
         assertEquals(Money.of("10.50", "EUR"), rows.getFirst().placement().claim().principal());
         assertEquals(List.of(
                 new RowError(3, "claim.principal.currency", "'XYZ' is not a valid Currency"),
                 new RowError(4, "body", "is not well-formed JSON"),
-                new RowError(5, "debtor.name", "is required")), rows.stream().skip(1).flatMap(r -> r.errors().stream()).toList());
+                new RowError(5, "debtor.name", "is required"),
+                new RowError(6, "debtor.attributes",
+                        "are not taken by the bulk import yet; place the claim through the API (placeClaim) to set them")),
+                rows.stream().skip(1).flatMap(r -> r.errors().stream()).toList());
     }
 
     @Test

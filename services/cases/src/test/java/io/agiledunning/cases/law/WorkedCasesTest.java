@@ -411,6 +411,21 @@ class WorkedCasesTest {
         }
 
         @Test
+        void f07_aReminderCostsItsOwnFeeElseTheSchedulesAndZeroMeansFree() {
+            // Calendar default 15 Mar. 20 Mar first (free whatever it names), 3 Apr names 0.80, 17 Apr names 0.00
+            // (its letter's fee is charged on another claim), 1 May names none: the schedule's 1.50. Costs 0.80 + 1.50.
+            Claim claim = consumer("c", "1000.00", "2024-03-01", "2024-03-15").withCalendarDateFixed(true)
+                    .withReminders(List.of(Reminder.costing(d("2024-03-20"), eur("2.00")), Reminder.costing(d("2024-04-03"), eur("0.80")),
+                            Reminder.costing(d("2024-04-17"), eur("0.00")), Reminder.at(d("2024-05-01"))));
+            List<Fee> fees = engine().fees(claim, d("2024-06-30"));
+            assertEquals(List.of(d("2024-04-03"), d("2024-05-01")), fees.stream().map(Fee::chargedOn).toList());
+            assertEquals(List.of(eur("0.80"), eur("1.50")), fees.stream().map(Fee::amount).toList());
+            assertEquals(eur("2.30"), statement(engine(), claim, List.of(), "2024-06-30").costs());
+            assertEquals(List.of(), engine(FeeSchedule.none()).fees(claim.withReminders(d("2024-03-20"), d("2024-04-03")), d("2024-06-30")),
+                    "no flat fee and no fee of their own: nothing");
+        }
+
+        @Test
         void f06_noFlatFeeForConsumersOrWhenWaived() {
             Claim consumer = consumer("c", "1000.00", "2024-03-01", "2024-03-15").withReminders(d("2024-03-20"));
             Claim business = business("b", "1000.00", "2024-03-01", "2024-03-15").withReminders(d("2024-03-20"));

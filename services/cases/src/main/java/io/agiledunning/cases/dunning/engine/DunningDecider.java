@@ -128,14 +128,22 @@ public final class DunningDecider {
                 List<String> reasons = new ArrayList<>();
                 reasons.add("step '%s' due on %s (%s), sent by %s".formatted(step.key(), planned.on(), planned.why(), channel.channel()));
                 skipped.forEach(reason -> reasons.add("fallback: " + reason));
-                return new Decision.Contact(step, channel, step.fee(facts.outstanding().currency().getCurrencyCode()),
-                        progress.contactsSent() + 1, reasons);
+                return new Decision.Contact(step, channel, fee(facts, step, progress), progress.contactsSent() + 1, reasons);
             }
             skipped.addAll(verdict.reasons());
         }
         List<String> reasons = new ArrayList<>(prefixed("step '%s' cannot be sent: ".formatted(step.key()), List.copyOf(skipped)));
         return new Decision.Command(new CaseCommand.Pause("manual review: no permitted channel for step '%s' (%s)"
                 .formatted(step.key(), String.join("; ", skipped))), reasons);
+    }
+
+    /**
+     * The fee a contact announces: the step's (or the tenant's flat fee), except on a case's first contact — the
+     * reminder that may put the debtor in default is never charged (§ 286 BGB), so it never names a fee.
+     */
+    private static Money fee(CaseFacts facts, Step step, Progress progress) {
+        String currency = facts.outstanding().currency().getCurrencyCode();
+        return progress.contactsSent() == 0 ? Money.zero(currency) : step.fee(currency, facts.reminderFee());
     }
 
     private static Decision ending(CaseFacts facts, Strategy strategy, EndRule end) {

@@ -37,7 +37,7 @@ public final class DunningPreview {
                 }
                 case Decision.Wait w -> now = w.until();
                 case Decision.Command c when c.command() instanceof CaseCommand.StartDunning -> {
-                    facts = withStatus(facts, CaseStatus.IN_DUNNING);
+                    facts = facts.withStatus(CaseStatus.IN_DUNNING);
                     progress = progress.started(now.atZone(recipient.zone()).toLocalDate());
                 }
                 case Decision.Command c -> {
@@ -52,8 +52,4 @@ public final class DunningPreview {
         return actions;
     }
 
-    private static CaseFacts withStatus(CaseFacts facts, CaseStatus status) {
-        return new CaseFacts(status, facts.outstanding(), facts.oldestDueDate(), facts.pausedUntil(), facts.promisePayBy(),
-                facts.deceased(), facts.insolvency());
-    }
 }

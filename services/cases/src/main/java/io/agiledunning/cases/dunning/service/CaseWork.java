@@ -12,6 +12,7 @@ import io.agiledunning.cases.dunning.guardrails.Recipient;
 import io.agiledunning.cases.dunning.strategy.Channel;
 import io.agiledunning.cases.dunning.strategy.Strategy;
 import io.agiledunning.cases.dunning.strategy.TriggerKind;
+import io.agiledunning.common.money.Money;
 import io.agiledunning.common.tenancy.TenantId;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -39,10 +40,12 @@ final class CaseWork {
     final ZoneId zone;
     /** The tenant's contact policy. */
     final ContactPolicy policy;
+    /** The tenant's flat reminder fee, for steps without a fee of their own. */
+    final Money reminderFee;
     Progress progress;
 
     CaseWork(Mutiny.Session session, TenantId tenant, Case theCase, Debtor debtor, DunningSchedule schedule, Strategy strategy,
-             LocalDate oldestDueDate, List<Instant> contacts, Instant now, ContactPolicy policy) {
+             LocalDate oldestDueDate, List<Instant> contacts, Instant now, TenantTerms terms) {
         this.session = session;
         this.tenant = tenant;
         this.theCase = theCase;
@@ -52,8 +55,9 @@ final class CaseWork {
         this.oldestDueDate = oldestDueDate;
         this.contacts = new ArrayList<>(contacts);
         this.now = now;
-        this.zone = zoneOf(debtor, policy);
-        this.policy = policy;
+        this.zone = zoneOf(debtor, terms.policy());
+        this.policy = terms.policy();
+        this.reminderFee = terms.reminderFee();
         this.progress = schedule.progress();
     }
 
@@ -63,7 +67,7 @@ final class CaseWork {
 
     CaseFacts facts() {
         return new CaseFacts(theCase.status(), theCase.outstanding(), oldestDueDate, theCase.pausedUntil(), theCase.promisePayBy(),
-                debtor != null && debtor.deceased(), debtor != null && debtor.insolvency());
+                debtor != null && debtor.deceased(), debtor != null && debtor.insolvency(), reminderFee);
     }
 
     /**

@@ -5,6 +5,8 @@ import io.agiledunning.cases.Debtor;
 import io.agiledunning.cases.dunning.DunningSchedule;
 import io.agiledunning.cases.dunning.StrategyRef;
 import io.agiledunning.cases.dunning.guardrails.ContactPolicy;
+import io.agiledunning.cases.placement.DebtorAttributes;
+import io.agiledunning.cases.settings.LegalSettingsService;
 import io.agiledunning.cases.dunning.guardrails.GermanState;
 import io.agiledunning.cases.dunning.segment.Assignment;
 import io.agiledunning.cases.dunning.segment.Segment;
@@ -41,9 +43,11 @@ import java.util.stream.Collectors;
 class CaseWorkLoader {
 
     private final StrategyCatalog catalog;
+    private final LegalSettingsService legalSettings;
 
-    CaseWorkLoader(StrategyCatalog catalog) {
+    CaseWorkLoader(StrategyCatalog catalog, LegalSettingsService legalSettings) {
         this.catalog = catalog;
+        this.legalSettings = legalSettings;
     }
 
     /**
@@ -51,10 +55,12 @@ class CaseWorkLoader {
      */
     Uni<Map<UUID, CaseWork>> load(Mutiny.Session session, TenantId tenant, List<UUID> caseIds, Instant now,
                                   boolean persistNewSchedules) {
-        return ContactPolicies.of(session).chain(policy -> load(session, tenant, caseIds, now, policy, persistNewSchedules));
+        return ContactPolicies.of(session).chain(policy -> legalSettings.current(session)
+                .map(legal -> new TenantTerms(policy, legal.settings().fees().reminderFee()))
+                .chain(terms -> load(session, tenant, caseIds, now, terms, persistNewSchedules)));
     }
 
-    private Uni<Map<UUID, CaseWork>> load(Mutiny.Session session, TenantId tenant, List<UUID> caseIds, Instant now, ContactPolicy policy,
+    private Uni<Map<UUID, CaseWork>> load(Mutiny.Session session, TenantId tenant, List<UUID> caseIds, Instant now, TenantTerms terms,
                                           boolean persistNewSchedules) {
         return session.createSelectionQuery("from Case where id in :ids", Case.class).setParameter("ids", caseIds).getResultList()
                 .chain(found -> {
@@ -66,16 +72,16 @@ class CaseWorkLoader {
                     List<UUID> ids = ordered.stream().map(Case::id).toList();
                     List<UUID> debtorIds = ordered.stream().map(Case::debtorId).filter(Objects::nonNull).distinct().toList();
                     return debtors(session, debtorIds).chain(debtors -> oldestDueDates(session, ids)
-                            .chain(oldest -> contacts(session, ids, debtorIds, now.minus(policy.window()))
+                            .chain(oldest -> contacts(session, ids, debtorIds, now.minus(terms.policy().window()))
                                     .chain(contacts -> schedules(session, ids)
                                             .chain(schedules -> assemble(session, tenant, ordered, debtors, oldest, contacts, schedules,
-                                                    now, policy, persistNewSchedules)))));
+                                                    now, terms, persistNewSchedules)))));
                 });
     }
 
     private Uni<Map<UUID, CaseWork>> assemble(Mutiny.Session session, TenantId tenant, List<Case> ordered, Map<UUID, Debtor> debtors,
                                               Map<UUID, LocalDate> oldest, List<ContactRow> contacts,
-                                              Map<UUID, DunningSchedule> schedules, Instant now, ContactPolicy policy, boolean persist) {
+                                              Map<UUID, DunningSchedule> schedules, Instant now, TenantTerms terms, boolean persist) {
         boolean anyNew = ordered.stream().anyMatch(c -> !schedules.containsKey(c.id()));
         Uni<List<Segment>> segments = anyNew ? catalog.segments(session) : Uni.createFrom().item(List.of());
         return segments.chain(segs -> Multi.createFrom().iterable(ordered)
@@ -83,12 +89,12 @@ class CaseWorkLoader {
                     Debtor debtor = c.debtorId() == null ? null : debtors.get(c.debtorId());
                     LocalDate oldestDue = oldest.get(c.id());
                     Uni<DunningSchedule> schedule = schedules.containsKey(c.id()) ? Uni.createFrom().item(schedules.get(c.id()))
-                            : newSchedule(session, tenant, c, debtor, oldestDue, segs, now, policy, persist);
+                            : newSchedule(session, tenant, c, debtor, oldestDue, segs, now, terms.policy(), persist);
                     List<Instant> recent = contacts.stream()
                             .filter(row -> row.caseId().equals(c.id()) || (c.debtorId() != null && c.debtorId().equals(row.debtorId())))
                             .map(ContactRow::at).toList();
                     return schedule.chain(s -> catalog.strategy(session, tenant, s.strategy())
-                            .map(strategy -> new CaseWork(session, tenant, c, debtor, s, strategy, oldestDue, recent, now, policy)));
+                            .map(strategy -> new CaseWork(session, tenant, c, debtor, s, strategy, oldestDue, recent, now, terms)));
                 })
                 .collect().asList())
                 .map(works -> {
@@ -103,7 +109,8 @@ class CaseWorkLoader {
         LocalDate today = now.atZone(policy.defaultZone()).toLocalDate();
         SegmentFacts facts = new SegmentFacts(c.id(), debtor == null ? DebtorKind.CONSUMER : debtor.kind(), c.outstanding(),
                 oldestDue == null ? 0 : ChronoUnit.DAYS.between(oldestDue, today),
-                debtor == null ? null : GermanState.parse(debtor.germanState()).orElse(null), Map.of());
+                debtor == null ? null : GermanState.parse(debtor.germanState()).orElse(null),
+                debtor == null ? Map.of() : DebtorAttributes.forSegments(debtor.attributes(), debtor.persona()));
         Assignment assignment = Segmentation.assign(segments, facts);
         Uni<StrategyRef> ref = assignment.strategyKey() == null ? Uni.createFrom().item(StrategyCatalog.BUILT_IN_REF)
                 : catalog.latestPublished(session, assignment.strategyKey())

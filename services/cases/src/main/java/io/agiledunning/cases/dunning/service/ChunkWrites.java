@@ -177,12 +177,12 @@ final class ChunkWrites {
         }
         StringBuilder rows = new StringBuilder();
         for (int i = 0; i < contacts.size(); i++) {
-            rows.append(i == 0 ? "" : ", ").append("(:id%1$d, :tenant, :case%1$d, :debtor%1$d, :key%1$d, :step%1$d, :seq%1$d, :channel%1$d, :template%1$d, :at)"
+            rows.append(i == 0 ? "" : ", ").append("(:id%1$d, :tenant, :case%1$d, :debtor%1$d, :key%1$d, :step%1$d, :seq%1$d, :channel%1$d, :template%1$d, :fee%1$d, :at)"
                     .formatted(i));
         }
         var insert = session.createNativeQuery("""
                         insert into dunning_contacts (id, tenant_id, case_id, debtor_id, idempotency_key, step_key, sequence, channel,
-                                                      template, requested_at)
+                                                      template, fee_minor, requested_at)
                         values %s
                         on conflict (tenant_id, idempotency_key) do nothing
                         returning idempotency_key""".formatted(rows), String.class)
@@ -197,7 +197,8 @@ final class ChunkWrites {
                     .setParameter("step" + i, event.stepKey())
                     .setParameter("seq" + i, event.sequence())
                     .setParameter("channel" + i, event.channel())
-                    .setParameter("template" + i, event.template());
+                    .setParameter("template" + i, event.template())
+                    .setParameter("fee" + i, event.fee().minorUnits());
         }
         return insert.getResultList().map(HashSet::new);
     }

@@ -1,5 +1,6 @@
 package io.agiledunning.cases.dunning.strategy;
 
+import io.agiledunning.cases.law.FeeSchedule;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.money.Money;
 
@@ -16,8 +17,8 @@ import java.util.Set;
  */
 public final class StrategyValidation {
 
-    /** Reminder fees may cover material and postage only; courts accepted around EUR 1, rejected EUR 10. */
-    public static final BigDecimal MAX_STEP_FEE = new BigDecimal("5.00");
+    /** Reminder fees may cover material and postage only: the same cap as the tenant's flat fee. */
+    public static final BigDecimal MAX_STEP_FEE = FeeSchedule.DEFAULT_LEGAL_CAP.amount();
     public static final int MAX_HORIZON_DAYS = 730;
 
     private StrategyValidation() {
@@ -81,7 +82,9 @@ public final class StrategyValidation {
                 errors.add(new FieldError(at + ".tone", "is required"));
             }
             channels(errors, at, step);
-            if (step.fee().signum() < 0) {
+            if (step.fee() == null) {
+                // the tenant's flat fee, validated with its legal settings
+            } else if (step.fee().signum() < 0) {
                 errors.add(new FieldError(at + ".fee", "must not be negative"));
             } else if (step.fee().compareTo(MAX_STEP_FEE) > 0) {
                 errors.add(new FieldError(at + ".fee", "reminder fees may cover material and postage only; at most %s, got %s"
@@ -90,7 +93,7 @@ public final class StrategyValidation {
                 errors.add(new FieldError(at + ".fee", "has more decimals than " + strategy.currency() + " allows"));
             }
             if (!step.isReaction()) {
-                if (first && step.fee().signum() > 0) {
+                if (first && step.fee() != null && step.fee().signum() > 0) {
                     errors.add(new FieldError(at + ".fee", "the reminder that puts the debtor in default cannot be charged (§ 286 BGB); must be 0"));
                 }
                 first = false;

@@ -64,6 +64,10 @@ class DunningScenarioIT {
         TestTenant globex = TestTenants.create("dun-globex");
         DunningSimulation sim = new DunningSimulation(engine, pool, json);
         String run = UUID.randomUUID().toString().substring(0, 8);
+        // Globex charges 2.50 per reminder and caps interest at 3 % before any letter goes out.
+        given().auth().oauth2(globex.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("reminderFee", money("2.50"), "interestCapPercent", 3)).put("/api/legal-settings").then()
+                .log().ifValidationFails().statusCode(200);
 
         // Monday 2026-01-05, 20:30 in Berlin: placed after the quiet-hours start.
         sim.at(berlin(2026, 1, 5, 20, 30));
@@ -74,6 +78,8 @@ class DunningScenarioIT {
         UUID promised = sim.place(acme, "promise-" + run, "BE", "120.00", "0.00");
         UUID planned = sim.place(acme, "plan-" + run, "BE", "120.00", "0.00");
         UUID other = sim.place(globex, "be-" + run, "BE", "120.00", "0.00");
+        UUID twoClaims = sim.place(acme, "two-" + run, "INV-A-" + run, "BE", "120.00", "0.00");
+        assertEquals(twoClaims, sim.place(acme, "two-" + run, "INV-B-" + run, "BE", "80.00", "0.00"), "the second claim joins the case");
 
         sim.runUntil(berlin(2026, 1, 8, 10, 0));
         sim.command(acme, promised, Map.of("type", "MAKE_PROMISE", "payBy", "2026-01-15", "amount", money("120.00")));
@@ -156,6 +162,7 @@ class DunningScenarioIT {
         given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}", other).then().statusCode(404);
 
         remindersShapeTheStatement(acme, berlin, globex, other);
+        oneLetterAboutTwoClaimsCostsOneFee(acme, twoClaims, globex);
         theHandoverPackageIsKeptAndTheAgencyReportsBack(acme, berlin, globex);
     }
 
@@ -225,9 +232,14 @@ class DunningScenarioIT {
      * 2025-11-01, due 2025-12-01, with the § 286(3) notice: default began on the 30th day after due and receipt,
      * 2025-12-31 — before any reminder, so none of them created it. As of 2026-06-30 (interest through 06-29):
      * 2026-01-01..2026-06-29 = 31 + 28 + 31 + 30 + 31 + 29 = 180 days. Reminders 6 Jan, 20 Jan, 3 Feb, 20 Jun: the
-     * first is never charged, the other three were sent in default and cost the tenant's reminder fee.
+     * first is never charged, the other three were sent in default and cost the fee each letter named: the default
+     * strategy's letters name the tenant's flat reminder fee in force when they went out.
      */
-    private static void remindersShapeTheStatement(TestTenant acme, UUID acmeCase, TestTenant globex, UUID globexCase) {
+    private void remindersShapeTheStatement(TestTenant acme, UUID acmeCase, TestTenant globex, UUID globexCase) {
+        DunningSimulation sim = new DunningSimulation(engine, pool, json);
+        assertEquals(List.of("0.00", "1.50", "1.50", "1.50"), sim.sent(acme, acmeCase).stream().map(Sent::fee).toList(),
+                "the first contact is free; the letters name Acme's flat fee");
+        assertEquals(List.of("0.00", "2.50", "2.50", "2.50"), sim.sent(globex, globexCase).stream().map(Sent::fee).toList());
         // Acme keeps the defaults: 1.27 + 5 = 6.27 %: 120 × 6.27 × 180 / 36500 = 3.7104… → 3.71; fees 3 × 1.50 = 4.50;
         // balance 120 + 3.71 + 4.50 = 128.21.
         given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-06-30", acmeCase).then()
@@ -239,11 +251,8 @@ class DunningScenarioIT {
                 .body("claims[0].fees.chargedOn", contains("2026-01-20", "2026-02-03", "2026-06-20"))
                 .body("claims[0].costs.amount", equalTo(4.5f))
                 .body("totals.balance.amount", equalTo(128.21f));
-        // Globex charges 2.50 per reminder and caps interest at 3 %: 120 × 3 × 180 / 36500 = 1.7753… → 1.78;
+        // Globex's letters named 2.50 and it caps interest at 3 %: 120 × 3 × 180 / 36500 = 1.7753… → 1.78;
         // fees 3 × 2.50 = 7.50; balance 120 + 1.78 + 7.50 = 129.28. Acme's figures above are untouched by it.
-        given().auth().oauth2(globex.adminToken()).contentType(ContentType.JSON)
-                .body(Map.of("reminderFee", money("2.50"), "interestCapPercent", 3)).put("/api/legal-settings").then()
-                .log().ifValidationFails().statusCode(200);
         given().auth().oauth2(globex.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-06-30", globexCase).then()
                 .log().ifValidationFails().statusCode(200)
                 .body("legalSettingsVersion", equalTo(1))
@@ -252,9 +261,34 @@ class DunningScenarioIT {
                 .body("claims[0].interest.amount", equalTo(1.78f))
                 .body("claims[0].costs.amount", equalTo(7.5f))
                 .body("totals.balance.amount", equalTo(129.28f));
+        // A fee is what the letter named: Acme raising its flat fee now does not reprice the letters already sent.
+        given().auth().oauth2(acme.adminToken()).contentType(ContentType.JSON).body(Map.of("reminderFee", money("2.00")))
+                .put("/api/legal-settings").then().log().ifValidationFails().statusCode(200);
         given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-06-30", acmeCase).then()
-                .statusCode(200).body("totals.balance.amount", equalTo(128.21f));
+                .statusCode(200).body("legalSettingsVersion", equalTo(1))
+                .body("claims[0].costs.amount", equalTo(4.5f))
+                .body("totals.balance.amount", equalTo(128.21f));
         given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-06-30", globexCase).then()
+                .statusCode(404);
+    }
+
+    /**
+     * Two claims of one debtor on one case, reminded on the same days as the single-claim case above: each letter counts
+     * as a reminder for both claims, but its fee of 1.50 is charged once, on the older claim (here: both due 2025-12-01,
+     * the one with the lower id) — 3 × 1.50 = 4.50 in all, not 9.00.
+     */
+    private void oneLetterAboutTwoClaimsCostsOneFee(TestTenant acme, UUID twoClaims, TestTenant globex) {
+        io.restassured.path.json.JsonPath statement = given().auth().oauth2(acme.viewerToken())
+                .get("/api/cases/{id}/statement?asOf=2026-06-30", twoClaims).then()
+                .log().ifValidationFails().statusCode(200)
+                .body("claims", org.hamcrest.Matchers.hasSize(2))
+                .body("claims[0].reminders", contains("2026-01-06", "2026-01-20", "2026-02-03", "2026-06-20"))
+                .body("claims[1].reminders", contains("2026-01-06", "2026-01-20", "2026-02-03", "2026-06-20"))
+                .body("totals.costs.amount", equalTo(4.5f))
+                .extract().jsonPath();
+        List<Integer> feesPerClaim = List.of(statement.getList("claims[0].fees").size(), statement.getList("claims[1].fees").size());
+        assertTrue(feesPerClaim.equals(List.of(3, 0)) || feesPerClaim.equals(List.of(0, 3)), feesPerClaim.toString());
+        given().auth().oauth2(globex.viewerToken()).get("/api/cases/{id}/statement?asOf=2026-06-30", twoClaims).then()
                 .statusCode(404);
     }
 

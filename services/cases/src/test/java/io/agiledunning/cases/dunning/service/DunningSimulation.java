@@ -80,8 +80,28 @@ final class DunningSimulation {
     }
 
     UUID place(TestTenant tenant, String debtorRef, String germanState, String principal, String paid) {
+        return placed(tenant, placement(debtorRef, "INV-" + debtorRef, "R-" + debtorRef, germanState, principal, paid));
+    }
+
+    /** Places a claim ({@code claimRef}) of the debtor {@code debtorRef}; a second claim joins the debtor's open case. */
+    UUID place(TestTenant tenant, String debtorRef, String claimRef, String germanState, String principal, String paid) {
+        return placed(tenant, placement(debtorRef, claimRef, "R-" + claimRef, germanState, principal, paid));
+    }
+
+    /** Places a claim of a Berlin debtor carrying the tenant's own {@code attributes} (null: none given). */
+    UUID place(TestTenant tenant, String debtorRef, Map<String, String> attributes) {
+        Map<String, Object> placement = placement(debtorRef, "INV-" + debtorRef, "R-" + debtorRef, "BE", "120.00", "0.00");
+        if (attributes != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> debtor = (Map<String, Object>) placement.get("debtor");
+            debtor.put("attributes", attributes);
+        }
+        return placed(tenant, placement);
+    }
+
+    private UUID placed(TestTenant tenant, Map<String, Object> placement) {
         String caseId = given().auth().oauth2(tenant.agentToken()).contentType(ContentType.JSON)
-                .body(placement(debtorRef, germanState, principal, paid))
+                .body(placement)
                 .post("/api/claims").then().log().ifValidationFails().statusCode(org.hamcrest.Matchers.either(
                         org.hamcrest.Matchers.is(201)).or(org.hamcrest.Matchers.is(200)))
                 .extract().path("case.id");
@@ -118,7 +138,8 @@ final class DunningSimulation {
                 JsonNode payload = envelope.get("payload");
                 sent.add(new Sent(payload.get("stepKey").asText(), payload.get("channel").asText(),
                         Instant.parse(envelope.get("occurredAt").asText()).atZone(BERLIN).toLocalDateTime(),
-                        payload.get("idempotencyKey").asText(), envelope.get("tenantId").asText()));
+                        payload.get("idempotencyKey").asText(), envelope.get("tenantId").asText(),
+                        payload.get("fee").get("amount").decimalValue().setScale(2).toPlainString()));
             } catch (Exception e) {
                 throw new AssertionError(e);
             }
@@ -126,10 +147,12 @@ final class DunningSimulation {
         return sent;
     }
 
-    record Sent(String step, String channel, LocalDateTime at, String key, String tenantId) {
+    /** @param fee the fee the contact names, e.g. {@code "1.50"} */
+    record Sent(String step, String channel, LocalDateTime at, String key, String tenantId, String fee) {
     }
 
-    private static Map<String, Object> placement(String debtorRef, String germanState, String principal, String paid) {
+    private static Map<String, Object> placement(String debtorRef, String claimRef, String invoiceNumber, String germanState,
+                                                 String principal, String paid) {
         Map<String, Object> debtor = new HashMap<>(Map.of(
                 "externalReference", debtorRef,
                 "kind", "CONSUMER",
@@ -140,8 +163,8 @@ final class DunningSimulation {
                 "timeZone", "Europe/Berlin",
                 "germanState", germanState));
         Map<String, Object> claim = new HashMap<>(Map.of(
-                "externalReference", "INV-" + debtorRef,
-                "invoiceNumber", "R-" + debtorRef,
+                "externalReference", claimRef,
+                "invoiceNumber", invoiceNumber,
                 "issueDate", "2025-11-01",
                 "dueDate", "2025-12-01",
                 "principal", money(principal),

@@ -148,6 +148,47 @@ class DunningStrategiesIT {
         org.junit.jupiter.api.Assertions.assertEquals("IN_DUNNING", sim.status(globex, globexCase));
     }
 
+    @Test
+    void segmentsMatchTheDebtorsOwnAttributes() {
+        TestTenant acme = TestTenants.create("attr-acme");
+        TestTenant globex = TestTenants.create("attr-globex");
+        DunningSimulation sim = new DunningSimulation(engine, pool, json);
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        String key = "tel-" + run;
+        String draft = as(acme.adminToken()).body(strategy(key, 7)).post("/api/strategies").then().statusCode(201).extract().path("id");
+        as(acme.adminToken()).post("/api/strategies/{id}/publish", draft).then().statusCode(200);
+        as(acme.adminToken()).body(Map.of("priority", 1, "strategyKey", key,
+                        "rule", Map.of("attributes", Map.of("industry", "telecom"))))
+                .put("/api/segments/{key}", "telecom").then().log().ifValidationFails().statusCode(200);
+
+        // Bad attributes are refused, each named, and nothing is placed.
+        as(acme.agentToken()).body(Map.of("debtor", Map.of("externalReference", "bad-" + run, "kind", "CONSUMER", "name", "B",
+                                "emails", java.util.List.of("b@example.org"), "attributes", Map.of("Industry Name", "x", "persona", "y")),
+                        "claim", Map.of("externalReference", "INV-bad-" + run, "invoiceNumber", "R-1", "issueDate", "2025-05-01",
+                                "dueDate", "2025-05-31", "principal", Map.of("amount", 10, "currency", "EUR"))))
+                .post("/api/claims").then().statusCode(400)
+                .body("fields.field", org.hamcrest.Matchers.containsInAnyOrder("debtor.attributes.Industry Name", "debtor.attributes.persona"))
+                .body("fields.find { it.field == 'debtor.attributes.persona' }.reason", equalTo("is assigned by the platform, not placed"));
+
+        // Monday 2025-06-02, 10:00: a telecom debtor, one without attributes, and Globex's telecom debtor.
+        sim.at(berlin(2025, 6, 2, 10, 0));
+        UUID telecom = sim.place(acme, "tel-" + run, Map.of("industry", " telecom ", "product", "mobile"));
+        UUID plain = sim.place(acme, "plain-" + run, (Map<String, String>) null);
+        UUID globexTelecom = sim.place(globex, "tel-" + run, Map.of("industry", "telecom"));
+        sim.runUntil(berlin(2025, 6, 2, 10, 0));
+
+        dunning(acme, telecom).body("segmentKey", equalTo("telecom")).body("strategyKey", equalTo(key));
+        dunning(acme, plain).body("segmentKey", equalTo(null)).body("strategyKey", equalTo("german-classic"));
+        dunning(globex, globexTelecom).body("segmentKey", equalTo(null)).body("builtInStrategy", equalTo(true));
+
+        // A re-placement without attributes keeps them; the debtor shows them; the other tenant sees nothing.
+        sim.place(acme, "tel-" + run, (Map<String, String>) null);
+        String debtorId = as(acme.viewerToken()).get("/api/cases/{id}", telecom).then().statusCode(200).extract().path("debtorId");
+        as(acme.viewerToken()).get("/api/debtors/{id}", debtorId).then().statusCode(200)
+                .body("attributes.industry", equalTo("telecom")).body("attributes.product", equalTo("mobile"));
+        as(globex.viewerToken()).get("/api/debtors/{id}", debtorId).then().statusCode(404);
+    }
+
     private static ValidatableResponse dunning(TestTenant tenant, UUID caseId) {
         return as(tenant.viewerToken()).get("/api/cases/{id}/dunning", caseId).then().log().ifValidationFails().statusCode(200);
     }

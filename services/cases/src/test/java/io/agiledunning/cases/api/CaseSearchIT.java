@@ -2,6 +2,7 @@ package io.agiledunning.cases.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agiledunning.cases.settings.TenantCalendar;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
@@ -54,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(KafkaResource.class)
 class CaseSearchIT {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /** The tenant's today: these tenants never set a time zone (TenantCalendar's default). */
+    private static final LocalDate TODAY = LocalDate.now(TenantCalendar.DEFAULT_ZONE);
 
     private static TestTenant acme;
     private static TestTenant globex;

@@ -33,13 +33,16 @@ public class CasesGateway {
 
     private final BaseRatesClient baseRates;
     private final DebtorsClient debtors;
+    private final HandoverClient handover;
 
     public CasesGateway(@RestClient CasesClient client, @RestClient ClaimsClient claims,
-                        @RestClient BaseRatesClient baseRates, @RestClient DebtorsClient debtors) {
+                        @RestClient BaseRatesClient baseRates, @RestClient DebtorsClient debtors,
+                        @RestClient HandoverClient handover) {
         this.client = client;
         this.claims = claims;
         this.baseRates = baseRates;
         this.debtors = debtors;
+        this.handover = handover;
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
@@ -179,6 +182,17 @@ public class CasesGateway {
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
     public Uni<List<BaseRatesClient.BaseRateDto>> baseRates() {
         return baseRates.list();
+    }
+
+    @Timeout(value = 3, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
+    public Uni<HandoverClient.DeliveryDto> handoverDelivery(UUID caseId) {
+        return handover.delivery(caseId);
+    }
+
+    /** Not retried: a retry after a lost answer would replace the secret the caller never saw by yet another one. */
+    public Uni<HandoverClient.WebhookSecretDto> rotateHandoverWebhookSecret() {
+        return handover.rotateWebhookSecret();
     }
 
     /** Not retried: a retry after a lost answer would find the half-year already added (and be refused). */

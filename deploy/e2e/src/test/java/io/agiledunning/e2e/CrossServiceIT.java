@@ -493,6 +493,60 @@ class CrossServiceIT {
     }
 
     @Test
+    @DisplayName("a handed-over case's delivery state and the webhook secret through GraphQL; another tenant gets NOT_FOUND")
+    void handoverDeliveryThroughTheApi() {
+        TestTenant hooked = TestTenants.create("e2e-handover");
+        String admin = hooked.adminToken();
+        String settings = """
+                mutation($input: TenantSettingsInput!) { changeTenantSettings(input: $input) { version agencyChannel } }""";
+        int version = graphql.post(admin, "{ tenantSettings { version } }").getInt("data.tenantSettings.version");
+        String webhook = "https://inkasso-partner.example/handover";
+        JsonPath changed = graphql.post(admin, settings, Map.of("input", Map.of("displayName", "Hook GmbH", "locale", "de",
+                "timeZone", "Europe/Berlin", "defaultCurrency", "EUR", "dunningHorizonDays", 180, "agencyName", "Inkasso Partner AG",
+                "agencyChannel", "WEBHOOK", "agencyWebhookUrl", webhook, "expectedVersion", version)));
+        assertEquals(List.of(), errorCodes(changed), changed::prettify);
+        await("cases knows the tenant's WEBHOOK channel", Duration.ofSeconds(60), () -> "WEBHOOK".equals(handoverChannelOf(hooked)) ? true : null);
+
+        JsonPath placed = graphql.post(hooked.agentToken(), """
+                mutation { placeClaim(input: {
+                    debtor: {externalReference: "D-%1$s", kind: CONSUMER, name: "Erika Mustermann", emails: ["erika@example.org"]},
+                    claim: {externalReference: "INV-%1$s", invoiceNumber: "R-1", issueDate: "2025-01-01", dueDate: "2025-01-15",
+                            principal: {amount: 80.00, currency: "EUR"}, consumerNotice: true}})
+                  { case { id } } }""".formatted(UUID.randomUUID()));
+        assertEquals(List.of(), errorCodes(placed), placed::prettify);
+        String caseId = placed.getString("data.placeClaim.case.id");
+        String delivery = "query($id: ID!) { caseHandoverDelivery(caseId: $id) { channel target attempts deliveredAt lastError } }";
+        JsonPath notYet = graphql.post(hooked.viewerToken(), delivery, Map.of("id", caseId));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(notYet), notYet::prettify);
+
+        assertEquals(List.of(), errorCodes(graphql.post(hooked.agentToken(), "mutation($id: ID!) { startDunning(caseId: $id) { id } }",
+                Map.of("id", caseId))));
+        RestAssured.given().auth().oauth2(hooked.agentToken()).contentType(ContentType.JSON)
+                .body(Map.of("type", "HAND_OVER", "recipient", "Inkasso Partner AG", "reason", "dunning exhausted"))
+                .post(stack.url(PlatformService.CASES) + "/api/cases/" + caseId + "/commands")
+                .then().statusCode(200);
+
+        JsonPath state = graphql.post(hooked.viewerToken(), delivery, Map.of("id", caseId));
+        assertEquals(List.of(), errorCodes(state), state::prettify);
+        assertEquals("WEBHOOK", state.getString("data.caseHandoverDelivery.channel"));
+        assertEquals(webhook, state.getString("data.caseHandoverDelivery.target"));
+        assertNull(state.get("data.caseHandoverDelivery.deliveredAt"), state::prettify);
+        JsonPath foreign = graphql.post(tenantB.viewerToken(), delivery, Map.of("id", caseId));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(foreign), foreign::prettify);
+        assertNull(foreign.get("data.caseHandoverDelivery"));
+
+        String rotate = "mutation { rotateHandoverWebhookSecret { secret createdAt } }";
+        assertEquals(List.of("FORBIDDEN"), errorCodes(graphql.post(hooked.agentToken(), rotate)));
+        JsonPath first = graphql.post(admin, rotate);
+        assertEquals(List.of(), errorCodes(first), first::prettify);
+        String secret = first.getString("data.rotateHandoverWebhookSecret.secret");
+        assertTrue(secret.startsWith("whsec_"), secret);
+        assertNotNull(first.getString("data.rotateHandoverWebhookSecret.createdAt"));
+        String next = graphql.post(admin, rotate).getString("data.rotateHandoverWebhookSecret.secret");
+        assertTrue(next.startsWith("whsec_") && !next.equals(secret), "each rotation is a new secret");
+    }
+
+    @Test
     @DisplayName("a case's dunning plan comes from the engine in cases; another tenant gets NOT_FOUND")
     void dunningPlanThroughTheApi() {
         String agent = tenantA.agentToken();
@@ -706,6 +760,25 @@ class CrossServiceIT {
 
     private static Connection casesOwner() throws SQLException {
         return DriverManager.getConnection(PostgresServer.start().jdbcUrl("cases"), "cases_owner", "cases_owner");
+    }
+
+    /** The handover channel cases knows for the tenant (from TenantSettingsChanged), null before the first change. */
+    private static String handoverChannelOf(TestTenant tenant) {
+        try (Connection cases = casesOwner()) {
+            cases.setAutoCommit(false);
+            try (PreparedStatement scope = cases.prepareStatement("select set_config('app.tenant_id', ?, true)");
+                    PreparedStatement query = cases.prepareStatement("select channel from tenant_handover_settings")) {
+                scope.setString(1, tenant.id().toString());
+                scope.execute();
+                try (ResultSet rows = query.executeQuery()) {
+                    return rows.next() ? rows.getString(1) : null;
+                } finally {
+                    cases.rollback();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Connection reportingOwner() throws SQLException {

@@ -127,7 +127,7 @@ public class CaseGraphQLApi {
     }
 
     @Query("caseStatement")
-    @Description("The legal statement of a case's claims as of a day (not after today, UTC): default, interest periods, "
+    @Description("The legal statement of a case's claims as of a day (not after the tenant's today, in its time zone): default, interest periods, "
             + "fees, balance and limitation per claim, and totals. Another tenant's case is NOT_FOUND; a day whose interest "
             + "needs a base rate not yet in the table is VALIDATION.")
     public Uni<StatementTypes.@NonNull CaseStatement> caseStatement(@Name("caseId") @Id @NonNull String caseId,

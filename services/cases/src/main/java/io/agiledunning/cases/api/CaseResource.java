@@ -124,7 +124,7 @@ public class CaseResource {
     }
 
     /**
-     * The legal statement of the case's claims as of {@code asOf} (required, ISO date, not after today in UTC):
+     * The legal statement of the case's claims as of {@code asOf} (required, ISO date, not after the tenant's today):
      * default, interest periods, fees, balance and limitation per claim, and the case totals.
      */
     @GET

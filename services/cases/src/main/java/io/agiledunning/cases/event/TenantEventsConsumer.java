@@ -2,6 +2,7 @@ package io.agiledunning.cases.event;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.cases.handover.HandoverSettings;
+import io.agiledunning.cases.settings.TenantCalendar;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.inbox.Inbox;
 import io.agiledunning.common.events.EventEnvelope;
@@ -23,8 +24,9 @@ import java.time.ZoneOffset;
  * Facts from onboarding: a suspended or offboarded tenant's dunning is put on hold ({@code tenant_dunning_holds}; the engine then
  * claims none of its due cases), a reactivated tenant's hold is lifted and its due cases are worked on the next
  * run. Nothing of the tenant's cases changes. Settings changes bring the creditor's identity and the agency's
- * handover channel ({@link HandoverSettings}). One tenant's events share a partition (keyed by tenant), so a
- * suspension and the reactivation after it arrive in order; the inbox makes a redelivery harmless.
+ * handover channel ({@link HandoverSettings}) and the tenant's time zone ({@link TenantCalendar}). One tenant's
+ * events share a partition (keyed by tenant), so a suspension and the reactivation after it arrive in order; the
+ * inbox makes a redelivery harmless.
  */
 @ApplicationScoped
 public class TenantEventsConsumer {
@@ -59,11 +61,16 @@ public class TenantEventsConsumer {
                     return switch (type) {
                         case TENANT_SUSPENDED -> hold(session, tenant, "tenant suspended: " + event.payloadAs(TenantSuspended.class, json).reason(), event);
                         case TENANT_OFFBOARDED -> hold(session, tenant, "tenant offboarded: " + event.payloadAs(TenantOffboarded.class, json).reason(), event);
-                        case TENANT_SETTINGS_CHANGED ->
-                                HandoverSettings.apply(session, tenant, event.payloadAs(TenantSettingsChanged.class, json), event.occurredAt());
+                        case TENANT_SETTINGS_CHANGED -> settingsChanged(session, tenant, event);
                         default -> lift(session, tenant);
                     };
                 }));
+    }
+
+    private Uni<Void> settingsChanged(Mutiny.Session session, TenantId tenant, EventEnvelope event) {
+        TenantSettingsChanged settings = event.payloadAs(TenantSettingsChanged.class, json);
+        return HandoverSettings.apply(session, tenant, settings, event.occurredAt())
+                .call(() -> TenantCalendar.apply(session, tenant, settings, event.occurredAt()));
     }
 
     private static Uni<Void> hold(Mutiny.Session session, TenantId tenant, String reason, EventEnvelope event) {

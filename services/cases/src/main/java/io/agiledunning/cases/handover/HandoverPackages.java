@@ -11,6 +11,7 @@ import io.agiledunning.cases.lifecycle.CaseCommand;
 import io.agiledunning.cases.repository.CaseRepository;
 import io.agiledunning.cases.service.CaseLaw;
 import io.agiledunning.cases.service.StatementService;
+import io.agiledunning.cases.settings.TenantCalendar;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.outbox.Outbox;
 import io.agiledunning.common.errors.ApiException;
@@ -49,15 +50,17 @@ public class HandoverPackages {
     private final TenantTransactions transactions;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final TenantCalendar calendar;
     private final Clock clock;
 
     public HandoverPackages(CaseLaw law, CaseRepository cases, TenantTransactions transactions, Outbox outbox,
-                            ObjectMapper json, Clock clock) {
+                            ObjectMapper json, TenantCalendar calendar, Clock clock) {
         this.law = law;
         this.cases = cases;
         this.transactions = transactions;
         this.outbox = outbox;
         this.json = json;
+        this.calendar = calendar;
         this.clock = clock;
     }
 
@@ -66,8 +69,8 @@ public class HandoverPackages {
      * DROP_FOLDER or WEBHOOK channel the package is queued for {@link HandoverDelivery} in the same transaction.
      */
     public Uni<Void> take(Mutiny.Session session, TenantId tenant, Case c, CaseCommand.HandOver command, Instant now) {
-        return law.of(session, c).chain(facts -> contacts(session, c.id()).chain(contacts -> HandoverSettings.of(session).chain(settings -> {
-            LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        return law.of(session, c).chain(facts -> contacts(session, c.id()).chain(contacts -> HandoverSettings.of(session).chain(settings ->
+                calendar.dayOf(session, now).chain(day -> {
             StatedAs stated = statement(facts, day);
             HandoverPackage.Creditor creditor = settings.creditorName() == null && settings.creditorImprint() == null
                     ? null : new HandoverPackage.Creditor(settings.creditorName(), settings.creditorImprint());
@@ -88,7 +91,7 @@ public class HandoverPackages {
                     .executeUpdate()
                     .chain(taken -> taken == 0 || !settings.delivered() ? Uni.createFrom().voidItem()
                             : HandoverDelivery.queue(session, tenant, c.id(), settings, now));
-        })));
+        }))));
     }
 
     /** @throws ApiException NOT_FOUND for a case without package (not handed over) or another tenant's */

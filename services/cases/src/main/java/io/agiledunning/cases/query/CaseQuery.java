@@ -16,14 +16,12 @@ import java.util.Set;
 /**
  * Filters and order of a case list; every filter optional, all given ones must hold. Amounts are in one currency
  * ({@code currency}, required with an amount), days past due count from the oldest due date of the claims that
- * count, {@code text} is a prefix of a word of the debtor's name, or of the debtor's or a claim's reference or a
- * claim's invoice number, case-insensitive (at least 2 characters).
+ * count, {@code text} is a prefix of a search term ({@link SearchText}): a word of the debtor's name, the debtor's
+ * or a claim's reference, a claim's invoice number, or the reference of a case opened without a debtor.
  */
 public record CaseQuery(Set<CaseStatus> statuses, String currency, BigDecimal minAmount, BigDecimal maxAmount,
-                        Integer minDaysPastDue, Integer maxDaysPastDue, String segment, String persona, String text,
+                        Integer minDaysPastDue, Integer maxDaysPastDue, String segment, String persona, SearchText text,
                         CaseSort sort, boolean descending) {
-
-    public static final int MIN_TEXT_LENGTH = 2;
 
     /**
      * Parses the REST query parameters, naming every wrong one at once.
@@ -61,10 +59,7 @@ public record CaseQuery(Set<CaseStatus> statuses, String currency, BigDecimal mi
         if (minDaysPastDue != null && maxDaysPastDue != null && minDaysPastDue > maxDaysPastDue) {
             errors.add(new FieldError("maxDaysPastDue", "must not be below minDaysPastDue"));
         }
-        String search = blankToNull(text);
-        if (search != null && search.length() < MIN_TEXT_LENGTH) {
-            errors.add(new FieldError("q", "must have at least " + MIN_TEXT_LENGTH + " characters"));
-        }
+        SearchText search = SearchText.parse(text, errors);
         CaseSort parsedSort = blankToNull(sort) == null ? CaseSort.PLACED_AT : parse(errors, "sort", sort, CaseSort.class).orElse(null);
         boolean descending = false;
         if (blankToNull(direction) != null) {
@@ -78,7 +73,7 @@ public record CaseQuery(Set<CaseStatus> statuses, String currency, BigDecimal mi
             throw ApiException.invalid(errors);
         }
         return new CaseQuery(Set.copyOf(parsedStatuses), code, minAmount, maxAmount, minDaysPastDue, maxDaysPastDue,
-                blankToNull(segment), blankToNull(persona), search == null ? null : search.toLowerCase(Locale.ROOT),
+                blankToNull(segment), blankToNull(persona), search,
                 parsedSort, descending);
     }
 

@@ -74,9 +74,15 @@ public class CaseSearch {
             params.put("persona", query.persona());
         }
         if (query.text() != null) {
-            where.add("k.debtor_id in (select t.debtor_id from search_terms t where t.term >= :termFrom and t.term < :termTo)");
-            params.put("termFrom", query.text());
-            params.put("termTo", TextPrefix.upperBound(query.text()));
+            // The debtors' terms lead to their cases; cases opened without a debtor have terms of their own (V20_1).
+            // One semi-join over a union, not an OR of two: an OR cannot drive the query from the terms' index.
+            where.add("""
+                    k.id in (select c.id from cases c where c.debtor_id in
+                                 (select t.debtor_id from search_terms t where t.term >= :termFrom and t.term < :termTo)
+                             union all
+                             select u.case_id from case_search_terms u where u.term >= :termFrom and u.term < :termTo)""");
+            params.put("termFrom", query.text().from());
+            params.put("termTo", query.text().to());
         }
         boolean ascending = sort.ascendingColumn(query.descending());
         if (sort.partial()) {

@@ -12,7 +12,6 @@ import org.hibernate.reactive.mutiny.Mutiny;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -24,16 +23,13 @@ public class DebtorSearch {
 
     /** @throws ApiException VALIDATION naming {@code q}, {@code first} or {@code after} */
     public Uni<Page<Debtor>> search(Mutiny.Session session, String text, String persona, PageRequest request) {
-        String search = text == null || text.isBlank() ? null : text.strip().toLowerCase(Locale.ROOT);
-        if (search != null && search.length() < CaseQuery.MIN_TEXT_LENGTH) {
-            throw ApiException.invalid("q", "must have at least " + CaseQuery.MIN_TEXT_LENGTH + " characters");
-        }
+        SearchText search = SearchText.parse(text);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (search != null) {
             where.add("d.id in (select t.debtor_id from search_terms t where t.term >= :termFrom and t.term < :termTo)");
-            params.put("termFrom", search);
-            params.put("termTo", TextPrefix.upperBound(search));
+            params.put("termFrom", search.from());
+            params.put("termTo", search.to());
         }
         if (persona != null && !persona.isBlank()) {
             where.add("d.persona = :persona");

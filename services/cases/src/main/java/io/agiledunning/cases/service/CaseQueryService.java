@@ -9,6 +9,7 @@ import io.agiledunning.cases.query.DebtorSearch;
 import io.agiledunning.cases.repository.CaseRepository;
 import io.agiledunning.cases.repository.ClaimRepository;
 import io.agiledunning.cases.repository.DebtorRepository;
+import io.agiledunning.cases.settings.TenantCalendar;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.paging.Page;
@@ -18,9 +19,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
-import java.time.Clock;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.BiFunction;
@@ -35,23 +33,23 @@ public class CaseQueryService {
     private final DebtorRepository debtors;
     private final CaseRepository cases;
     private final ClaimRepository claims;
-    private final Clock clock;
+    private final TenantCalendar calendar;
 
     public CaseQueryService(TenantTransactions transactions, CaseSearch caseSearch, DebtorSearch debtorSearch,
-                            DebtorRepository debtors, CaseRepository cases, ClaimRepository claims, Clock clock) {
+                            DebtorRepository debtors, CaseRepository cases, ClaimRepository claims, TenantCalendar calendar) {
         this.transactions = transactions;
         this.caseSearch = caseSearch;
         this.debtorSearch = debtorSearch;
         this.debtors = debtors;
         this.cases = cases;
         this.claims = claims;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
-    /** Days past due count to today in UTC (tenant time zones are not modelled yet, as in the lifecycle). */
+    /** Days past due count to the tenant's today ({@link TenantCalendar}), as the lifecycle's dates. */
     public Uni<Page<CaseSearch.Found>> cases(TenantContext caller, CaseQuery query, int first, String after) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        return transactions.inTransaction(caller.tenantId(), session -> caseSearch.search(session, query, first, after, today));
+        return transactions.inTransaction(caller.tenantId(), session -> calendar.today(session)
+                .chain(today -> caseSearch.search(session, query, first, after, today)));
     }
 
     public Uni<Page<Debtor>> debtors(TenantContext caller, String text, String persona, PageRequest request) {

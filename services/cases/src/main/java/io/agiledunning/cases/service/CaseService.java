@@ -11,6 +11,7 @@ import io.agiledunning.cases.lifecycle.Refusal;
 import io.agiledunning.cases.lifecycle.Transition;
 import io.agiledunning.cases.dunning.service.DueIndex;
 import io.agiledunning.cases.repository.CaseRepository;
+import io.agiledunning.cases.settings.TenantCalendar;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
@@ -28,7 +29,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,18 +44,20 @@ public class CaseService {
     private final HandoverCheck handoverCheck;
     private final HandoverPackages handoverPackages;
     private final DueIndex dueIndex;
+    private final TenantCalendar calendar;
     private final Clock clock;
     private final ObjectMapper json;
 
     public CaseService(TenantTransactions transactions, CaseRepository cases, Outbox outbox, HandoverCheck handoverCheck,
                        HandoverPackages handoverPackages,
-                       DueIndex dueIndex, Clock clock, ObjectMapper json) {
+                       DueIndex dueIndex, TenantCalendar calendar, Clock clock, ObjectMapper json) {
         this.transactions = transactions;
         this.cases = cases;
         this.outbox = outbox;
         this.handoverCheck = handoverCheck;
         this.handoverPackages = handoverPackages;
         this.dueIndex = dueIndex;
+        this.calendar = calendar;
         this.clock = clock;
         this.json = json;
     }
@@ -94,8 +96,8 @@ public class CaseService {
     }
 
     /**
-     * Asks the case to take {@code command}: decided by {@link CaseLifecycle}, with today's date taken in UTC
-     * (tenant/debtor time zones are not modelled yet). An allowed transition updates the case, appends a
+     * Asks the case to take {@code command}: decided by {@link CaseLifecycle}, with today's date in the tenant's time
+     * zone ({@link TenantCalendar}). An allowed transition updates the case, appends a
      * timeline entry and writes its events to the outbox, all in one transaction; a refusal changes nothing.
      *
      * @throws ApiException NOT_FOUND for a missing or another tenant's case; CONFLICT for a command the case's
@@ -107,11 +109,10 @@ public class CaseService {
                     Case c = found.orElseThrow(() -> ApiException.notFound("case", caseId));
                     checkCurrency(c, command);
                     Instant now = clock.instant();
-                    LocalDate today = LocalDate.ofInstant(now, java.time.ZoneOffset.UTC);
-                    return switch (CaseLifecycle.apply(c.status(), command, today)) {
+                    return calendar.dayOf(session, now).chain(today -> switch (CaseLifecycle.apply(c.status(), command, today)) {
                         case Refusal refusal -> Uni.createFrom().failure(toApiException(refusal, command));
                         case Transition transition -> record(session, caller, c, transition, command, now, correlationId);
-                    };
+                    });
                 }));
     }
 
@@ -134,7 +135,7 @@ public class CaseService {
     public Uni<Case> record(org.hibernate.reactive.mutiny.Mutiny.Session session, TenantContext caller, Case c,
                              Transition transition, CaseCommand command, Instant now, String correlationId) {
         if (command instanceof CaseCommand.HandOver handOver) {
-            return handoverCheck.refuseTimeBarred(session, c, LocalDate.ofInstant(now, java.time.ZoneOffset.UTC))
+            return calendar.dayOf(session, now).chain(today -> handoverCheck.refuseTimeBarred(session, c, today))
                     .chain(() -> recordChecked(session, caller, c, transition, command, now, correlationId))
                     .call(handedOver -> handoverPackages.take(session, caller.tenantId(), handedOver, handOver, now));
         }

@@ -15,6 +15,7 @@ import io.agiledunning.cases.placement.ClaimPatch;
 import io.agiledunning.cases.placement.PlacementValidation;
 import io.agiledunning.cases.repository.CaseRepository;
 import io.agiledunning.cases.repository.ClaimRepository;
+import io.agiledunning.cases.settings.TenantCalendar;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.outbox.Outbox;
 import io.agiledunning.common.errors.ApiException;
@@ -32,8 +33,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,17 +61,20 @@ public class ClaimChangeService {
     private final CaseService caseService;
     private final Outbox outbox;
     private final DueIndex dueIndex;
+    private final TenantCalendar calendar;
     private final Clock clock;
     private final ObjectMapper json;
 
     public ClaimChangeService(TenantTransactions transactions, ClaimRepository claims, CaseRepository cases,
-                              CaseService caseService, Outbox outbox, DueIndex dueIndex, Clock clock, ObjectMapper json) {
+                              CaseService caseService, Outbox outbox, DueIndex dueIndex, TenantCalendar calendar, Clock clock,
+                              ObjectMapper json) {
         this.transactions = transactions;
         this.claims = claims;
         this.cases = cases;
         this.caseService = caseService;
         this.outbox = outbox;
         this.dueIndex = dueIndex;
+        this.calendar = calendar;
         this.clock = clock;
         this.json = json;
     }
@@ -137,9 +139,8 @@ public class ClaimChangeService {
             return Uni.createFrom().item(new Result(ClaimChangeOutcome.UNCHANGED, c, claim, List.of()));
         }
         if (claim.withdrawn()) {
-            return Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT,
-                    "claim '%s' was withdrawn on %s: it can no longer change".formatted(claim.externalReference(),
-                            LocalDate.ofInstant(claim.withdrawnAt(), ZoneOffset.UTC))));
+            return calendar.dayOf(session, claim.withdrawnAt()).chain(day -> Uni.createFrom().failure(new ApiException(ErrorCode.CONFLICT,
+                    "claim '%s' was withdrawn on %s: it can no longer change".formatted(claim.externalReference(), day))));
         }
         if (c.status().isTerminal()) {
             return Uni.createFrom().failure(finished(claim, c, "change"));
@@ -197,10 +198,10 @@ public class ClaimChangeService {
         CaseCommand.Withdraw command = new CaseCommand.Withdraw("its last claim %s was withdrawn: %s".formatted(last.externalReference(), reason));
         // One microsecond later, so the timeline reads withdrawal, then closing.
         Instant closing = now.plus(1, ChronoUnit.MICROS);
-        return switch (CaseLifecycle.apply(c.status(), command, LocalDate.ofInstant(closing, ZoneOffset.UTC))) {
+        return calendar.dayOf(session, closing).chain(today -> switch (CaseLifecycle.apply(c.status(), command, today)) {
             case Refusal refusal -> Uni.createFrom().failure(CaseService.toApiException(refusal, command));
             case Transition transition -> caseService.record(session, caller, c, transition, command, closing, correlationId);
-        };
+        });
     }
 
     private record ClaimWithCase(Claim claim, Case changedCase) {

@@ -20,6 +20,7 @@ import io.agiledunning.cases.placement.PlacementResult;
 import io.agiledunning.cases.repository.CaseRepository;
 import io.agiledunning.cases.repository.ClaimRepository;
 import io.agiledunning.cases.repository.DebtorRepository;
+import io.agiledunning.cases.settings.TenantCalendar;
 import io.agiledunning.cases.dunning.service.DueIndex;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.UniqueViolation;
@@ -36,8 +37,6 @@ import org.jboss.logging.Logger;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -73,12 +72,13 @@ public class ClaimPlacementService {
     private final ClaimChangeService changes;
     private final Outbox outbox;
     private final DueIndex dueIndex;
+    private final TenantCalendar calendar;
     private final Clock clock;
     private final ObjectMapper json;
 
     public ClaimPlacementService(TenantTransactions transactions, DebtorRepository debtors, ClaimRepository claims,
-                                 CaseRepository cases, CaseService caseService, ClaimChangeService changes, Outbox outbox, DueIndex dueIndex, Clock clock,
-                                 ObjectMapper json) {
+                                 CaseRepository cases, CaseService caseService, ClaimChangeService changes, Outbox outbox,
+                                 DueIndex dueIndex, TenantCalendar calendar, Clock clock, ObjectMapper json) {
         this.transactions = transactions;
         this.debtors = debtors;
         this.claims = claims;
@@ -87,6 +87,7 @@ public class ClaimPlacementService {
         this.changes = changes;
         this.outbox = outbox;
         this.dueIndex = dueIndex;
+        this.calendar = calendar;
         this.clock = clock;
         this.json = json;
     }
@@ -178,7 +179,7 @@ public class ClaimPlacementService {
                                       Instant now, String correlationId) {
         ClaimChangeService.checkCurrency(c, data);
         CaseCommand.AddClaim command = new CaseCommand.AddClaim(data.externalReference(), data.principal());
-        return switch (CaseLifecycle.apply(c.status(), command, LocalDate.ofInstant(now, ZoneOffset.UTC))) {
+        return calendar.dayOf(session, now).chain(today -> switch (CaseLifecycle.apply(c.status(), command, today)) {
             case Refusal refusal -> Uni.createFrom().failure(CaseService.toApiException(refusal, command));
             case Transition transition -> claims.ofCase(session, c.id()).chain(ofCase -> {
                 Claim claim = Claim.create(caller.tenantId(), debtor.id(), c.id(), data, now);
@@ -188,7 +189,7 @@ public class ClaimPlacementService {
                         .invoke(() -> LOG.infof("Claim %s joined case %s; outstanding %s", claim.id(), c.id(), c.outstanding()))
                         .replaceWith(new PlacementResult(PlacementOutcome.CREATED, debtor, c, claim));
             });
-        };
+        });
     }
 
     private Uni<PlacementResult> openCase(Mutiny.Session session, TenantContext caller, Debtor debtor, ClaimData data,

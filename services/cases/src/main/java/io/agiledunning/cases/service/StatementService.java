@@ -10,6 +10,7 @@ import io.agiledunning.cases.law.DebtorKind;
 import io.agiledunning.cases.law.LegalEngine;
 import io.agiledunning.cases.repository.CaseRepository;
 import io.agiledunning.cases.repository.PaymentRepository;
+import io.agiledunning.cases.settings.TenantCalendar;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
@@ -18,9 +19,7 @@ import io.agiledunning.common.tenancy.TenantContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -54,27 +53,28 @@ public class StatementService {
     private final TenantTransactions transactions;
     private final CaseRepository cases;
     private final CaseLaw law;
-    private final Clock clock;
+    private final TenantCalendar calendar;
 
-    public StatementService(TenantTransactions transactions, CaseRepository cases, CaseLaw law, Clock clock) {
+    public StatementService(TenantTransactions transactions, CaseRepository cases, CaseLaw law, TenantCalendar calendar) {
         this.transactions = transactions;
         this.cases = cases;
         this.law = law;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /**
      * @throws ApiException NOT_FOUND for a missing or another tenant's case; VALIDATION (field {@code asOf}) for a
-     *                      day after today (UTC) or one whose interest needs a base rate not yet in the table
+     *                      day after today (the tenant's, {@link TenantCalendar}) or one whose interest needs a base rate not yet in the table
      */
     public Uni<CaseStatement> statement(TenantContext caller, UUID caseId, LocalDate asOf) {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        if (asOf.isAfter(today)) {
-            return Uni.createFrom().failure(ApiException.invalid("asOf", "must not be after today (%s)".formatted(today)));
-        }
-        return transactions.inTransaction(caller.tenantId(), session -> cases.findById(session, caseId)
-                        .chain(found -> law.of(session, found.orElseThrow(() -> ApiException.notFound("case", caseId))))
-                        .map(facts -> compute(facts, asOf)));
+        return transactions.inTransaction(caller.tenantId(), session -> calendar.today(session).chain(today -> {
+            if (asOf.isAfter(today)) {
+                return Uni.createFrom().failure(ApiException.invalid("asOf", "must not be after today (%s)".formatted(today)));
+            }
+            return cases.findById(session, caseId)
+                    .chain(found -> law.of(session, found.orElseThrow(() -> ApiException.notFound("case", caseId))))
+                    .map(facts -> compute(facts, asOf));
+        }));
     }
 
     /** The statement of a case already read (see {@link CaseLaw}). @throws ApiException as {@link #statement} */

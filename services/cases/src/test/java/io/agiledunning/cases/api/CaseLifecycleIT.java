@@ -1,6 +1,7 @@
 package io.agiledunning.cases.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.cases.settings.TenantCalendar;
 import io.agiledunning.common.data.outbox.OutboxRelay;
 import io.agiledunning.common.events.CasePaused;
 import io.agiledunning.common.events.EventEnvelope;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,7 +47,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CaseLifecycleIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /** The tenant's today: these tenants never set a time zone (TenantCalendar's default). */
+    private static final LocalDate TODAY = LocalDate.now(TenantCalendar.DEFAULT_ZONE);
 
     private static TestTenant acme;
     private static TestTenant globex;

@@ -2,6 +2,7 @@ package io.agiledunning.cases.api;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agiledunning.cases.settings.TenantCalendar;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
@@ -54,7 +55,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(KafkaResource.class)
 class CaseSearchIT {
 
-    private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
+    /** The tenant's today: these tenants never set a time zone (TenantCalendar's default). */
+    private static final LocalDate TODAY = LocalDate.now(TenantCalendar.DEFAULT_ZONE);
 
     private static TestTenant acme;
     private static TestTenant globex;
@@ -187,6 +189,42 @@ class CaseSearchIT {
         }
         as(null).get("/api/cases/search").then().statusCode(401);
         as(null).get("/api/debtors").then().statusCode(401);
+    }
+
+    @Test
+    void casesOpenedWithoutADebtorAreFoundByReferenceAndNameInTheirTenantOnly() {
+        TestTenant older = TestTenants.create("cs-legacy");
+        TestTenant other = TestTenants.create("cs-legacy-other");
+        String reference = "OLD-" + RUN;
+        String mine = openWithoutDebtor(older, reference + "-1", "Herta Holzapfel");
+        String theirs = openWithoutDebtor(other, reference + "-2", "Herta Holzapfel");
+
+        for (String q : List.of(reference.toLowerCase(), reference + "-1", "holzap", "HERTA HOLZ", "herta")) {
+            assertEquals(List.of(mine), caseIds(older, "q=" + q), q);
+        }
+        assertEquals(List.of(theirs), caseIds(other, "q=holzap"));
+        assertEquals(List.of(), caseIds(other, "q=" + reference + "-1"), "another tenant's reference is never found");
+        assertEquals(List.of(), caseIds(older, "q=holzapfelx"));
+        assertEquals(List.of(), caseIds(older, "q=olzapfel"), "a prefix, not an infix");
+        assertEquals(List.of(), debtorNames(older, "q=holzap"), "no debtor behind such a case");
+
+        // One character would seek nothing: refused on both lists, naming q.
+        for (String path : List.of("/api/cases/search", "/api/debtors")) {
+            as(older.viewerToken()).queryParam("q", " H ").get(path).then().statusCode(400).body("code", equalTo("VALIDATION"))
+                    .body("fields[0].field", equalTo("q")).body("fields[0].reason", equalTo("must have at least 2 characters, got 'h'"));
+        }
+        as(older.viewerToken()).queryParam("q", "  ").get("/api/cases/search").then().statusCode(200) // blank: no text filter
+                .body("items.case.id", contains(mine));
+    }
+
+    private static String openWithoutDebtor(TestTenant tenant, String reference, String debtorName) {
+        return as(tenant.agentToken()).contentType(ContentType.JSON)
+                .body(Map.of("externalReference", reference, "debtorName", debtorName, "amount", Map.of("amount", "80.00", "currency", "EUR")))
+                .post("/api/cases").then().statusCode(201).extract().path("id");
+    }
+
+    private static List<String> caseIds(TestTenant tenant, String query) {
+        return get(tenant, query).statusCode(200).extract().path("items.case.id");
     }
 
     /** The letters of the cases found, in the order answered (the external reference ends with the letter). */

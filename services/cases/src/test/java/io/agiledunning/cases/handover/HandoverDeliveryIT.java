@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
 import io.agiledunning.cases.dunning.service.SimulationClock;
-import io.agiledunning.common.events.EventEnvelope;
+import io.agiledunning.cases.event.TenantSettingsEvents;
+import io.agiledunning.cases.event.TenantSettingsEvents.Change;
 import io.agiledunning.common.events.TenantSettingsChanged;
-import io.agiledunning.common.events.Topics;
 import io.agiledunning.testsupport.Eventually;
 import io.agiledunning.testsupport.KafkaResource;
-import io.agiledunning.testsupport.KafkaServer;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
 import io.agiledunning.testsupport.TestTenant;
@@ -23,9 +22,6 @@ import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -98,12 +94,10 @@ class HandoverDeliveryIT {
             TestTenant dropped = TestTenants.create("hd-drop");
             TestTenant plain = TestTenants.create("hd-plain");
             String webhook = "http://127.0.0.1:%d/handover".formatted(agency.getAddress().getPort());
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                    Map.of("bootstrap.servers", KafkaServer.start().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-                publish(producer, hooked, settings("Hook GmbH", "Hook GmbH · Hafenstraße 1 · 20457 Hamburg", "WEBHOOK", webhook, 1));
-                publish(producer, dropped, settings("Drop AG", "Drop AG · Marktplatz 2 · 80331 München", "DROP_FOLDER", null, 2));
-                publish(producer, dropped, settings("Old Name AG", null, "WEBHOOK", webhook, 1)); // late and older: ignored
-            }
+            TenantSettingsEvents.publish(json, List.of(
+                    new Change(hooked, settings("Hook GmbH", "Hook GmbH · Hafenstraße 1 · 20457 Hamburg", "WEBHOOK", webhook, 1)),
+                    new Change(dropped, settings("Drop AG", "Drop AG · Marktplatz 2 · 80331 München", "DROP_FOLDER", null, 2)),
+                    new Change(dropped, settings("Old Name AG", null, "WEBHOOK", webhook, 1)))); // late and older: ignored
             Eventually.within(Duration.ofSeconds(30), () -> {
                 assertEquals("WEBHOOK", channelOf(hooked));
                 assertEquals("DROP_FOLDER", channelOf(dropped));
@@ -189,11 +183,6 @@ class HandoverDeliveryIT {
     private static TenantSettingsChanged settings(String name, String imprint, String channel, String webhook, int version) {
         return new TenantSettingsChanged(name, "de", "Europe/Berlin", "EUR", 180, "BE", List.of("agencyChannel"), version,
                 "tenant-admin", imprint, "Inkasso Nord GmbH", channel, webhook);
-    }
-
-    private void publish(KafkaProducer<String, String> producer, TestTenant tenant, TenantSettingsChanged settings) throws Exception {
-        EventEnvelope envelope = EventEnvelope.of(settings, tenant.id(), tenant.id().toString(), Instant.now(), "test", json);
-        producer.send(new ProducerRecord<>(Topics.TENANTS, envelope.messageKey(), json.writeValueAsString(envelope))).get();
     }
 
     private String channelOf(TestTenant tenant) {

@@ -1,9 +1,19 @@
 -- Deleting an erased debtor's records once the retention duties that kept them have ended (docs/cases.md, "Data
--- protection"). The pseudonymized debtor row stays as the tombstone that records when and how much was deleted.
+-- protection"). The pseudonymized debtor row stays as the tombstone that says when; debtor_record_deletions says
+-- how many rows of which table.
 alter table debtors
     add column records_deleted_at timestamptz,
-    add column records_deleted    jsonb,
     add constraint debtors_records_deleted_after_erasure check (records_deleted_at is null or erased_at is not null);
+
+create table debtor_record_deletions (
+    tenant_id      uuid        not null,
+    debtor_id      uuid        not null,
+    retained_until date        not null,
+    deleted_at     timestamptz not null,
+    rows_deleted   jsonb       not null,
+    primary key (tenant_id, debtor_id)
+);
+select enable_tenant_isolation('debtor_record_deletions');
 
 -- Which erased debtor's records are due for deletion when: ids and dates only, no tenant data, so like dunning_due it
 -- has no row-level security and the daily job reads it across tenants; the deletion itself runs in a transaction bound

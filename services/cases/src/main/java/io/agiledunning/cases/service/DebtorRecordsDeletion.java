@@ -33,10 +33,10 @@ import java.util.UUID;
  * everything erasure kept pseudonymized — cases, claims, payments and their allocations, contacts, handover packages
  * and deliveries, timelines, schedules — is deleted by the owner-defined {@code delete_debtor_records} (V19).
  * <p>
- * The pseudonymized debtor row stays as a tombstone rather than being deleted: it holds no personal data, it is where the
- * deletion is recorded ({@code records_deleted_at}, the counts per table) and what makes it happen once, and its id,
- * which other services and published events name, keeps answering with that record instead of a NOT_FOUND that could
- * not be told apart from a debtor that never existed.
+ * The pseudonymized debtor row stays as a tombstone rather than being deleted: it holds no personal data, it says when
+ * the records were deleted ({@code records_deleted_at}; the rows per table are in {@code debtor_record_deletions}) and
+ * makes that happen once, and its id, which other services and published events name, keeps answering with that
+ * record instead of a NOT_FOUND that could not be told apart from a debtor that never existed.
  * <p>
  * Runs daily beside the tenant erasure job ({@code TenantRetention}), in the same way: each debtor in its own
  * transaction, which first records the deletion on the debtor row. A second replica running at the same time waits for
@@ -115,8 +115,11 @@ public class DebtorRecordsDeletion {
                 .chain(caseIds -> session.createNativeQuery("select cast(delete_debtor_records(:debtorId) as text)", String.class)
                         .setParameter("debtorId", debtorId).getSingleResult()
                         .chain(counts -> session.createNativeQuery("""
-                                        update debtors set records_deleted = cast(cast(:counts as text) as jsonb) where id = :debtorId""")
-                                .setParameter("counts", counts).setParameter("debtorId", debtorId).executeUpdate()
+                                        insert into debtor_record_deletions (tenant_id, debtor_id, retained_until, deleted_at, rows_deleted)
+                                        values (:tenant, :debtorId, :until, :now, cast(cast(:counts as text) as jsonb))""")
+                                .setParameter("tenant", tenant.value()).setParameter("debtorId", debtorId)
+                                .setParameter("until", retainedUntil).setParameter("now", now).setParameter("counts", counts)
+                                .executeUpdate()
                                 .replaceWith(new DebtorRecordsDeleted(debtorId, retainedUntil, List.copyOf(caseIds), counts(counts)))))
                 .call(event -> outbox.append(session, tenant, debtorId, event, null));
     }

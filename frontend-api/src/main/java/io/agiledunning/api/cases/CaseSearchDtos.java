@@ -23,7 +23,7 @@ public final class CaseSearchDtos {
                             Address address, String language, String timeZone, String germanState, boolean deceased,
                             boolean insolvency, boolean vulnerable, String persona, List<String> optedOutChannels,
                             Instant restrictedAt, String restrictionReason, Instant erasedAt, java.time.LocalDate retainedUntil,
-                            Instant createdAt, Instant updatedAt) {
+                            Instant recordsDeletedAt, Instant createdAt, Instant updatedAt) {
     }
 
     /** A debtor's consent to be contacted on a channel, as the cases service answers it. */

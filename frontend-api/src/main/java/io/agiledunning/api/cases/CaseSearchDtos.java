@@ -24,7 +24,7 @@ public final class CaseSearchDtos {
                             boolean insolvency, boolean vulnerable, String persona, java.util.Map<String, String> attributes,
                             List<String> optedOutChannels,
                             Instant restrictedAt, String restrictionReason, Instant erasedAt, java.time.LocalDate retainedUntil,
-                            Instant createdAt, Instant updatedAt) {
+                            Instant recordsDeletedAt, Instant createdAt, Instant updatedAt) {
     }
 
     /** A debtor's consent to be contacted on a channel, as the cases service answers it. */

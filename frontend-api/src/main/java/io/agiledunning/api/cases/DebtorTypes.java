@@ -26,14 +26,15 @@ public final class DebtorTypes {
     @Description("A person or business owing claims to your tenant. persona: the behaviour cluster reporting assigns (null "
             + "until then); attributes: your own attributes of the debtor, by key, that segment rules match; optedOutChannels: the channels (EMAIL, SMS, LETTER) the debtor does not want to be contacted on; "
             + "restrictedAt: processing restricted (Art. 18 GDPR) since then, the dunning engine leaves the debtor alone; "
-            + "erasedAt: personal data erased (Art. 17 GDPR), records under a retention duty kept until retainedUntil.")
+            + "erasedAt: personal data erased (Art. 17 GDPR), records under a retention duty kept until retainedUntil "
+            + "and deleted at recordsDeletedAt (the debtor stays as the record of it).")
     public record DebtorNode(@NonNull String id, @NonNull String externalReference, @NonNull String kind, @NonNull String name,
                              @NonNull List<@NonNull String> emails, @NonNull List<@NonNull String> phones, PostalAddress address,
                              String language, String timeZone, String germanState, boolean deceased, boolean insolvency,
                              boolean vulnerable, String persona, @NonNull List<@NonNull DebtorAttribute> attributes,
                              @NonNull List<@NonNull String> optedOutChannels,
                              Instant restrictedAt, String restrictionReason, Instant erasedAt, LocalDate retainedUntil,
-                             @NonNull Instant createdAt, @NonNull Instant updatedAt) {
+                             Instant recordsDeletedAt, @NonNull Instant createdAt, @NonNull Instant updatedAt) {
         static DebtorNode of(CaseSearchDtos.DebtorDto d) {
             var a = d.address();
             return new DebtorNode(d.id().toString(), d.externalReference(), d.kind(), d.name(), d.emails(), d.phones(),
@@ -41,7 +42,7 @@ public final class DebtorTypes {
                     d.timeZone(), d.germanState(), d.deceased(), d.insolvency(), d.vulnerable(), d.persona(),
                     DebtorAttribute.of(d.attributes()), d.optedOutChannels() == null ? List.of() : d.optedOutChannels(),
                     d.restrictedAt(), d.restrictionReason(),
-                    d.erasedAt(), d.retainedUntil(), d.createdAt(), d.updatedAt());
+                    d.erasedAt(), d.retainedUntil(), d.recordsDeletedAt(), d.createdAt(), d.updatedAt());
         }
     }
 

@@ -106,6 +106,10 @@ public class Debtor extends TenantScopedEntity {
     @Column(name = "retained_until", insertable = false, updatable = false)
     private LocalDate retainedUntil;
 
+    /** The records kept until {@code retainedUntil} were deleted; written by {@code DebtorRecordsDeletion} in SQL. */
+    @Column(name = "records_deleted_at", insertable = false, updatable = false)
+    private Instant recordsDeletedAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -248,6 +252,10 @@ public class Debtor extends TenantScopedEntity {
 
     public LocalDate retainedUntil() {
         return retainedUntil;
+    }
+
+    public Instant recordsDeletedAt() {
+        return recordsDeletedAt;
     }
 
     public String persona() {

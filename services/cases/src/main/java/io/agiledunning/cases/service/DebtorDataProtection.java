@@ -146,6 +146,7 @@ public class DebtorDataProtection {
                         update cases set debtor_name = :erased, pause_reason = null, dispute_reason = null, dispute_evidence = null
                         where debtor_id = :debtorId"""))
                 .chain(() -> pseudonymize(session, debtorId, tally.retainedUntil, now))
+                .chain(() -> DebtorRecordsDeletion.schedule(session, caller.tenantId(), debtorId, tally.retainedUntil))
                 .chain(() -> update(session, debtorId, "delete from debtor_consents where debtor_id = :debtorId"))
                 .invoke(n -> tally.consents = n)
                 .chain(() -> update(session, debtorId, "delete from search_terms where debtor_id = :debtorId"))

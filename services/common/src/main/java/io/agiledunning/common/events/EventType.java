@@ -29,6 +29,7 @@ public enum EventType {
     DEBTOR_RESTRICTED("DebtorRestricted", 1, Topics.CASES, DebtorRestricted.class),
     DEBTOR_RESTRICTION_LIFTED("DebtorRestrictionLifted", 1, Topics.CASES, DebtorRestrictionLifted.class),
     DEBTOR_ERASED("DebtorErased", 1, Topics.CASES, DebtorErased.class),
+    DEBTOR_RECORDS_DELETED("DebtorRecordsDeleted", 1, Topics.CASES, DebtorRecordsDeleted.class),
     HANDOVER_STATUS_REPORTED("HandoverStatusReported", 1, Topics.CASES, HandoverStatusReported.class),
     TENANT_SETTINGS_CHANGED("TenantSettingsChanged", 2, Topics.TENANTS, TenantSettingsChanged.class),
     MESSAGE_TEMPLATE_SAVED("MessageTemplateSaved", 1, Topics.COMMUNICATIONS, MessageTemplateSaved.class),

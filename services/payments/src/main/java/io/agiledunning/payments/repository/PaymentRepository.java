@@ -26,6 +26,16 @@ public class PaymentRepository {
                 .getResultList();
     }
 
+    /** @return how many payments of those cases were deleted */
+    public Uni<Integer> deleteOfCases(Mutiny.Session session, List<UUID> caseIds) {
+        if (caseIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return session.createMutationQuery("delete from Payment where caseId in :caseIds")
+                .setParameter("caseIds", caseIds)
+                .executeUpdate();
+    }
+
     public Uni<Page<Payment>> list(Mutiny.Session session, PageRequest request) {
         return KeysetQueries.page(session, Payment.class, request, p -> new Cursor(p.createdAt(), p.id()));
     }

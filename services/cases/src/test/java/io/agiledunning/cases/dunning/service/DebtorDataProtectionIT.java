@@ -18,15 +18,11 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,8 +83,8 @@ class DebtorDataProtectionIT {
         sim.at(berlin(2026, 1, 5, 10, 0)); // a Monday, inside contact hours
         UUID paying = sim.place(acme, "gdpr-a-" + run, "BE", "120.00", "0.00");
         UUID restricted = sim.place(acme, "gdpr-r-" + run, "BE", "80.00", "0.00");
-        String debtor = debtorOf(acme, paying);
-        String restrictedDebtor = debtorOf(acme, restricted);
+        String debtor = sim.debtorOf(acme, paying);
+        String restrictedDebtor = sim.debtorOf(acme, restricted);
 
         // Restriction (Art. 18): tenant admins only, a reason, another tenant NOT_FOUND.
         restriction(acme.agentToken(), restrictedDebtor, true, "objection by letter").statusCode(403);
@@ -209,23 +205,9 @@ class DebtorDataProtectionIT {
         assertEquals(1, sim.sent(acme, restricted).size(), "contacted once the restriction is lifted");
 
         // Events read back: keyed by tenant and debtor, in order; nothing for the other tenant.
-        assertEquals(List.of("DebtorConsentsChanged", "DebtorErased"), events(acme, debtor));
-        assertEquals(List.of("DebtorRestricted", "DebtorRestrictionLifted"), events(acme, restrictedDebtor));
-        assertEquals(List.of(), events(globex, debtor));
-    }
-
-    private String debtorOf(TestTenant tenant, UUID caseId) {
-        return given().auth().oauth2(tenant.viewerToken()).get("/api/cases/{id}", caseId).then().statusCode(200)
-                .extract().path("debtorId");
-    }
-
-    private List<String> events(TestTenant tenant, String debtorId) {
-        List<String> types = new ArrayList<>();
-        for (Row row : pool.preparedQuery("select envelope ->> 'type' as type from outbox where message_key = $1 order by created_at")
-                .execute(Tuple.of(tenant.id() + ":" + debtorId)).await().atMost(Duration.ofSeconds(30))) {
-            types.add(row.getString("type"));
-        }
-        return types;
+        assertEquals(List.of("DebtorConsentsChanged", "DebtorErased"), sim.debtorEvents(acme, debtor));
+        assertEquals(List.of("DebtorRestricted", "DebtorRestrictionLifted"), sim.debtorEvents(acme, restrictedDebtor));
+        assertEquals(List.of(), sim.debtorEvents(globex, debtor));
     }
 
     private static Map<String, Object> sms(String givenAt) {

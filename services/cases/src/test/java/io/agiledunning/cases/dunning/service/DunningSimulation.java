@@ -126,6 +126,21 @@ final class DunningSimulation {
                 .extract().jsonPath().getList("$");
     }
 
+    String debtorOf(TestTenant tenant, UUID caseId) {
+        return given().auth().oauth2(tenant.viewerToken()).get("/api/cases/{id}", caseId).then().statusCode(200)
+                .extract().path("debtorId");
+    }
+
+    /** The types of a debtor's events in the outbox (keyed by tenant and debtor), in order. */
+    List<String> debtorEvents(TestTenant tenant, String debtorId) {
+        List<String> types = new ArrayList<>();
+        for (Row row : pool.preparedQuery("select envelope ->> 'type' as type from outbox where message_key = $1 order by created_at")
+                .execute(Tuple.of(tenant.id() + ":" + debtorId)).await().atMost(TIMEOUT)) {
+            types.add(row.getString("type"));
+        }
+        return types;
+    }
+
     /** The ContactRequested commands of a case in the outbox, in order. */
     List<Sent> sent(TestTenant tenant, UUID caseId) {
         List<Sent> sent = new ArrayList<>();

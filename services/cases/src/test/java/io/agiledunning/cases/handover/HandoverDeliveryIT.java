@@ -2,15 +2,13 @@ package io.agiledunning.cases.handover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
+import io.agiledunning.cases.Placement;
 import io.agiledunning.cases.dunning.service.SimulationClock;
-import io.agiledunning.common.events.EventEnvelope;
 import io.agiledunning.common.events.TenantSettingsChanged;
-import io.agiledunning.common.events.Topics;
+import io.agiledunning.testsupport.EventSender;
 import io.agiledunning.testsupport.Eventually;
 import io.agiledunning.testsupport.KafkaResource;
-import io.agiledunning.testsupport.KafkaServer;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
 import io.agiledunning.testsupport.TestTenant;
@@ -23,16 +21,12 @@ import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -98,12 +92,10 @@ class HandoverDeliveryIT {
             TestTenant dropped = TestTenants.create("hd-drop");
             TestTenant plain = TestTenants.create("hd-plain");
             String webhook = "http://127.0.0.1:%d/handover".formatted(agency.getAddress().getPort());
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                    Map.of("bootstrap.servers", KafkaServer.start().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-                publish(producer, hooked, settings("Hook GmbH", "Hook GmbH · Hafenstraße 1 · 20457 Hamburg", "WEBHOOK", webhook, 1));
-                publish(producer, dropped, settings("Drop AG", "Drop AG · Marktplatz 2 · 80331 München", "DROP_FOLDER", null, 2));
-                publish(producer, dropped, settings("Old Name AG", null, "WEBHOOK", webhook, 1)); // late and older: ignored
-            }
+            EventSender onboarding = new EventSender(json);
+            onboarding.publish(hooked.id(), settings("Hook GmbH", "Hook GmbH · Hafenstraße 1 · 20457 Hamburg", "WEBHOOK", webhook, 1));
+            onboarding.publish(dropped.id(), settings("Drop AG", "Drop AG · Marktplatz 2 · 80331 München", "DROP_FOLDER", null, 2));
+            onboarding.publish(dropped.id(), settings("Old Name AG", null, "WEBHOOK", webhook, 1)); // late and older: ignored
             Eventually.within(Duration.ofSeconds(30), () -> {
                 assertEquals("WEBHOOK", channelOf(hooked));
                 assertEquals("DROP_FOLDER", channelOf(dropped));
@@ -191,11 +183,6 @@ class HandoverDeliveryIT {
                 "tenant-admin", imprint, "Inkasso Nord GmbH", channel, webhook);
     }
 
-    private void publish(KafkaProducer<String, String> producer, TestTenant tenant, TenantSettingsChanged settings) throws Exception {
-        EventEnvelope envelope = EventEnvelope.of(settings, tenant.id(), tenant.id().toString(), Instant.now(), "test", json);
-        producer.send(new ProducerRecord<>(Topics.TENANTS, envelope.messageKey(), json.writeValueAsString(envelope))).get();
-    }
-
     private String channelOf(TestTenant tenant) {
         var rows = pool.withTransaction(connection -> connection.preparedQuery("select set_config('app.tenant_id', $1, true)")
                 .execute(Tuple.of(tenant.id().toString()))
@@ -207,14 +194,7 @@ class HandoverDeliveryIT {
     /** @return the case id */
     private static String handOver(TestTenant tenant) {
         String ref = "INV-" + UUID.randomUUID();
-        var money = JsonNodeFactory.instance.objectNode().put("amount", new BigDecimal("150.00")).put("currency", "EUR");
-        Map<String, Object> body = Map.of(
-                "debtor", Map.of("externalReference", "D-" + ref, "kind", "CONSUMER", "name", "Erika Mustermann",
-                        "emails", List.of("erika@example.org")),
-                "claim", Map.of("externalReference", ref, "invoiceNumber", "R-" + ref, "issueDate", "2026-02-01",
-                        "dueDate", "2026-03-01", "principal", money, "consumerNotice", true));
-        String caseId = as(tenant.agentToken()).contentType(ContentType.JSON).body(body).post("/api/claims").then().statusCode(201)
-                .extract().path("case.id");
+        String caseId = Placement.of("D-" + ref, ref).placeAs(tenant.agentToken()).statusCode(201).extract().path("case.id");
         as(tenant.agentToken()).contentType(ContentType.JSON).body(Map.of("type", "START_DUNNING"))
                 .post("/api/cases/{id}/commands", caseId).then().statusCode(200);
         as(tenant.agentToken()).contentType(ContentType.JSON)

@@ -27,7 +27,6 @@ import io.agiledunning.api.security.Caller;
 import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.money.Money;
-import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -41,11 +40,11 @@ import org.eclipse.microprofile.graphql.Query;
 import java.time.LocalDate;
 import java.util.List;
 
+import static io.agiledunning.api.security.Caller.READERS;
+import static io.agiledunning.api.security.Caller.WRITERS;
+
 @GraphQLApi
 public class CaseGraphQLApi {
-
-    private static final String[] READERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER};
-    private static final String[] WRITERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT};
 
     private final CasesGateway cases;
     private final Caller caller;

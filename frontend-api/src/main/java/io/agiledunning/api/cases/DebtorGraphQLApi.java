@@ -26,11 +26,14 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import static io.agiledunning.api.security.Caller.READERS;
+import static io.agiledunning.api.security.Caller.WRITERS;
 
 @GraphQLApi
 public class DebtorGraphQLApi {
-
-    private static final String[] READERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER};
 
     private final CasesGateway cases;
     private final Caller caller;
@@ -55,13 +58,12 @@ public class DebtorGraphQLApi {
     @Description("One debtor of your tenant with its cases and claims. Another tenant's debtor is NOT_FOUND, exactly like "
             + "one that does not exist.")
     public Uni<DebtorDetail> debtor(@Name("id") @Id @NonNull String id) {
-        return caller.withAnyRole(() -> GraphQLIds.parse(id, "debtor").chain(debtorId -> cases.debtor(debtorId)
-                        .chain(d -> Uni.combine().all().unis(cases.debtorCases(debtorId), cases.debtorClaims(debtorId))
-                                .asTuple()
-                                .map(both -> new DebtorDetail(DebtorNode.of(d),
-                                        both.getItem1().stream().map(CaseNode::of).toList(),
-                                        both.getItem2().stream().map(ClaimNode::of).toList())))), READERS)
-                .onFailure().transform(GraphQLErrors::toClientError);
+        return onDebtor(id, debtorId -> cases.debtor(debtorId)
+                .chain(d -> Uni.combine().all().unis(cases.debtorCases(debtorId), cases.debtorClaims(debtorId))
+                        .asTuple()
+                        .map(both -> new DebtorDetail(DebtorNode.of(d),
+                                both.getItem1().stream().map(CaseNode::of).toList(),
+                                both.getItem2().stream().map(ClaimNode::of).toList()))), READERS);
     }
 
     @Mutation("setDebtorOptOuts")
@@ -71,9 +73,7 @@ public class DebtorGraphQLApi {
     public Uni<@NonNull DebtorNode> setDebtorOptOuts(@Name("debtorId") @Id @NonNull String debtorId,
                                                      @Name("channels") @NonNull List<@NonNull String> channels,
                                                      @Name("reason") String reason) {
-        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor")
-                        .chain(id -> cases.optOuts(id, channels, reason)).map(DebtorNode::of), Roles.TENANT_ADMIN, Roles.TENANT_AGENT)
-                .onFailure().transform(GraphQLErrors::toClientError);
+        return onDebtor(debtorId, id -> cases.optOuts(id, channels, reason).map(DebtorNode::of), WRITERS);
     }
 
     @Query("debtorDataExport")
@@ -81,8 +81,7 @@ public class DebtorGraphQLApi {
             + "(format agile-dunning.debtor-export.v1: debtor, consents, cases, claims, timeline, payments with allocations, "
             + "contacts, handover packages; docs/cases.md). Tenant admins only; another tenant's debtor NOT_FOUND.")
     public Uni<@NonNull String> debtorDataExport(@Name("debtorId") @Id @NonNull String debtorId) {
-        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor").chain(cases::debtorExport), Roles.TENANT_ADMIN)
-                .onFailure().transform(GraphQLErrors::toClientError);
+        return onDebtor(debtorId, cases::debtorExport, Roles.TENANT_ADMIN);
     }
 
     @Mutation("restrictDebtorProcessing")
@@ -102,9 +101,7 @@ public class DebtorGraphQLApi {
     }
 
     private Uni<DebtorNode> restriction(String debtorId, boolean restricted, String reason) {
-        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor")
-                        .chain(id -> cases.restriction(id, restricted, reason)).map(DebtorNode::of), Roles.TENANT_ADMIN)
-                .onFailure().transform(GraphQLErrors::toClientError);
+        return onDebtor(debtorId, id -> cases.restriction(id, restricted, reason).map(DebtorNode::of), Roles.TENANT_ADMIN);
     }
 
     @Mutation("eraseDebtor")
@@ -113,17 +110,13 @@ public class DebtorGraphQLApi {
             + "is unfinished or when erased already. Tenant admins only; another tenant's debtor NOT_FOUND.")
     public Uni<@NonNull DebtorErasure> eraseDebtor(@Name("debtorId") @Id @NonNull String debtorId,
                                                    @Name("reason") @NonNull String reason) {
-        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor")
-                        .chain(id -> cases.erasure(id, reason)).map(DebtorErasure::of), Roles.TENANT_ADMIN)
-                .onFailure().transform(GraphQLErrors::toClientError);
+        return onDebtor(debtorId, id -> cases.erasure(id, reason).map(DebtorErasure::of), Roles.TENANT_ADMIN);
     }
 
     @Query("debtorConsents")
     @Description("The debtor's consents, by channel; another tenant's debtor NOT_FOUND.")
     public Uni<@NonNull List<@NonNull DebtorConsent>> debtorConsents(@Name("debtorId") @Id @NonNull String debtorId) {
-        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor").chain(cases::consents)
-                        .map(found -> found.stream().map(DebtorConsent::of).toList()), READERS)
-                .onFailure().transform(GraphQLErrors::toClientError);
+        return onDebtor(debtorId, id -> cases.consents(id).map(found -> found.stream().map(DebtorConsent::of).toList()), READERS);
     }
 
     @Mutation("setDebtorConsents")
@@ -134,8 +127,13 @@ public class DebtorGraphQLApi {
             @Name("consents") @NonNull List<@NonNull DebtorConsentInput> consents) {
         List<DebtorsClient.ConsentBody> body = consents.stream()
                 .map(c -> new DebtorsClient.ConsentBody(c.channel(), c.source(), c.givenAt())).toList();
-        return caller.withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor").chain(id -> cases.setConsents(id, body))
-                        .map(found -> found.stream().map(DebtorConsent::of).toList()), Roles.TENANT_ADMIN, Roles.TENANT_AGENT)
+        return onDebtor(debtorId, id -> cases.setConsents(id, body).map(found -> found.stream().map(DebtorConsent::of).toList()),
+                WRITERS);
+    }
+
+    /** An operation on one debtor: the caller's roles checked, then the id read, failures as the client sees them. */
+    private <T> Uni<T> onDebtor(String debtorId, Function<UUID, Uni<? extends T>> operation, String... roles) {
+        return caller.<T>withAnyRole(() -> GraphQLIds.parse(debtorId, "debtor").chain(operation), roles)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 }

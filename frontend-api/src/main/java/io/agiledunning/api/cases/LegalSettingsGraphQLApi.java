@@ -35,11 +35,11 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
+import static io.agiledunning.api.security.Caller.READERS;
+
 /** The tenant's legal settings behind every fee and interest amount (docs/domain.md, "Tenant settings"). */
 @GraphQLApi
 public class LegalSettingsGraphQLApi {
-
-    private static final String[] READERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER};
 
     @Type("LegalSettings")
     @Description("What the tenant claims and how its figures are computed. reminderFee is charged per reminder except "

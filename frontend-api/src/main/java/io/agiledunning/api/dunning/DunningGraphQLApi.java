@@ -29,11 +29,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 
+import static io.agiledunning.api.security.Caller.READERS;
+
 /** What the dunning engine plans for a case, and the tenant's strategies (docs/dunning.md). */
 @GraphQLApi
 public class DunningGraphQLApi {
-
-    private static final String[] READERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER};
 
     @Type("CaseDunningPlan")
     @Description("The case's strategy (key, version; builtInStrategy for the platform's classic German default), its "

@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static io.agiledunning.api.security.Caller.READERS;
+import static io.agiledunning.api.security.Caller.WRITERS;
+
 /**
  * Managing the tenant's dunning strategies and segments (docs/dunning.md): drafts are created, revised and validated,
  * then published (immutable from then on) or archived; segments map rules to strategy keys. A strategy's
@@ -39,8 +42,6 @@ import java.util.Set;
  */
 @GraphQLApi
 public class DunningStrategyGraphQLApi {
-
-    private static final String[] READERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER};
 
     @Type("DunningStrategyVersion")
     @Description("A version of one of the tenant's strategies with its definition (JSON, docs/dunning.md) and, while a "
@@ -144,7 +145,7 @@ public class DunningStrategyGraphQLApi {
     @Description("What stands in the way of publishing this definition (JSON), without storing anything; empty: none.")
     public Uni<@NonNull List<@NonNull StrategyProblem>> validateDunningStrategy(@Name("definition") @NonNull String definition) {
         return caller.withAnyRole(() -> parse(definition).chain(dunning::validate).map(StrategyProblem::of),
-                        Roles.TENANT_ADMIN, Roles.TENANT_AGENT)
+                        WRITERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 

@@ -8,7 +8,6 @@ import io.agiledunning.api.imports.ImportTypes.ImportJobEdge;
 import io.agiledunning.api.imports.ImportTypes.ImportJobNode;
 import io.agiledunning.api.security.Caller;
 import io.agiledunning.common.paging.Cursor;
-import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -18,12 +17,12 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import static io.agiledunning.api.security.Caller.READERS;
+
 
 /** Progress of bulk imports, for polling. The upload itself is REST: {@link ImportUploadResource}. */
 @GraphQLApi
 public class ImportGraphQLApi {
-
-    private static final String[] READERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER};
 
     private final ImportsGateway imports;
     private final Caller caller;

@@ -30,6 +30,8 @@ import org.eclipse.microprofile.graphql.Query;
 import java.util.List;
 import java.util.UUID;
 
+import static io.agiledunning.api.security.Caller.READERS;
+
 @GraphQLApi
 public class OnboardingGraphQLApi {
 
@@ -73,7 +75,7 @@ public class OnboardingGraphQLApi {
     @Query("tenantSettings")
     @Description("Your tenant's settings.")
     public Uni<@NonNull TenantSettingsNode> tenantSettings() {
-        return caller.withAnyRole(onboarding::tenantSettings, Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER)
+        return caller.withAnyRole(onboarding::tenantSettings, READERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 

@@ -12,6 +12,8 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
+import static io.agiledunning.api.security.Caller.READERS;
+
 /** The tenant's Stripe connection, which debtors' card payments need (docs/payments.md). */
 @GraphQLApi
 public class StripeConnectGraphQLApi {
@@ -27,7 +29,7 @@ public class StripeConnectGraphQLApi {
     @Query("stripeConnection")
     @Description("Your tenant's Stripe connection and whether debtors can pay by card.")
     public Uni<@NonNull StripeConnection> stripeConnection() {
-        return caller.withAnyRole(payments::connection, Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER)
+        return caller.withAnyRole(payments::connection, READERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 

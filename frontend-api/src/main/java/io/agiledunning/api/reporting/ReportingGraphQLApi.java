@@ -3,7 +3,6 @@ package io.agiledunning.api.reporting;
 import io.agiledunning.api.errors.GraphQLErrors;
 import io.agiledunning.api.security.Caller;
 import io.agiledunning.common.errors.ApiException;
-import io.agiledunning.common.tenancy.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -19,6 +18,8 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.math.BigDecimal;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+
+import static io.agiledunning.api.security.Caller.READERS;
 
 @GraphQLApi
 public class ReportingGraphQLApi {
@@ -41,7 +42,7 @@ public class ReportingGraphQLApi {
         return caller.withAnyRole(() -> reporting.caseStats().map(stats -> stats.stream()
                                 .map(s -> new CaseStats(s.casesOpened(), s.amountPlaced().amount(), s.amountPlaced().currency().getCurrencyCode()))
                                 .toList()),
-                        Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER)
+                        READERS)
                 .onFailure().transform(GraphQLErrors::toClientError);
     }
 

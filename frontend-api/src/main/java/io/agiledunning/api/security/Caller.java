@@ -2,6 +2,7 @@ package io.agiledunning.api.security;
 
 import io.agiledunning.api.errors.GraphQLApiException;
 import io.agiledunning.common.errors.ErrorCode;
+import io.agiledunning.common.tenancy.Roles;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +17,11 @@ import java.util.function.Supplier;
  */
 @RequestScoped
 public class Caller {
+
+    /** Everyone of a tenant: what reading its data needs. */
+    public static final String[] READERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER};
+    /** Who works a tenant's cases: what changing them needs. */
+    public static final String[] WRITERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT};
 
     private final SecurityIdentity identity;
 

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.cases.Case;
 import io.agiledunning.cases.CaseEvent;
 import io.agiledunning.cases.repository.CaseRepository;
+import io.agiledunning.cases.service.OnVertxContext;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.tenancy.TenantId;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -153,7 +153,7 @@ public class HandoverDelivery {
     private Outcome deliver(Due due, Instant now) {
         try {
             String agency = send(due);
-            await(() -> transactions.inTransaction(due.tenant(), session -> delivered(session, due, agency, now)));
+            OnVertxContext.await(() -> transactions.inTransaction(due.tenant(), session -> delivered(session, due, agency, now)));
             return new Outcome(due.caseId(), due.channel(), true, null);
         } catch (Exception e) {
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
@@ -170,7 +170,7 @@ public class HandoverDelivery {
     private String send(Due due) throws Exception {
         record Loaded(HandoverPackage handover, Optional<String> secret) {
         }
-        Loaded loaded = await(() -> transactions.inTransaction(due.tenant(), session -> packages.stored(session, due.caseId())
+        Loaded loaded = OnVertxContext.await(() -> transactions.inTransaction(due.tenant(), session -> packages.stored(session, due.caseId())
                 .chain(handover -> HandoverWebhookSecrets.current(session).map(secret -> new Loaded(handover, secret)))));
         byte[] body = json.writeValueAsBytes(loaded.handover());
         switch (due.channel()) {
@@ -251,13 +251,5 @@ public class HandoverDelivery {
 
     private static OffsetDateTime utc(Instant at) {
         return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
-    }
-
-    private static <T> T await(java.util.function.Supplier<Uni<T>> work) throws Exception {
-        try {
-            return VertxContextSupport.subscribeAndAwait(work);
-        } catch (Throwable e) {
-            throw e instanceof Exception exception ? exception : new IllegalStateException(e);
-        }
     }
 }

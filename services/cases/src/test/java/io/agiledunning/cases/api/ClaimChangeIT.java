@@ -1,8 +1,7 @@
 package io.agiledunning.cases.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agiledunning.cases.Placement;
 import io.agiledunning.common.data.outbox.OutboxRelay;
 import io.agiledunning.common.events.CaseClosed;
 import io.agiledunning.common.events.ClaimUpdated;
@@ -26,12 +25,11 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.agiledunning.cases.Placement.money;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -218,14 +216,7 @@ class ClaimChangeIT {
     }
 
     private static ValidatableResponse place(String debtorRef, String claimRef, String principal, Map<String, Object> claimChanges) {
-        Map<String, Object> claim = new HashMap<>(Map.of("externalReference", claimRef, "invoiceNumber", "R-" + claimRef,
-                "issueDate", "2026-02-01", "dueDate", "2026-03-01", "principal", money(principal), "consumerNotice", true));
-        claim.putAll(claimChanges);
-        Map<String, Object> body = Map.of(
-                "debtor", Map.of("externalReference", debtorRef, "kind", "CONSUMER", "name", "Erika Mustermann",
-                        "emails", List.of("erika@example.org")),
-                "claim", claim);
-        return as(acme.agentToken()).contentType(ContentType.JSON).body(body).post("/api/claims").then().log().ifValidationFails();
+        return Placement.of(debtorRef, claimRef).withPrincipal(principal).withClaim(claimChanges).placeAs(acme.agentToken());
     }
 
     private static ValidatableResponse update(String token, Map<String, Object> claim) {
@@ -250,10 +241,6 @@ class ClaimChangeIT {
                 throw new AssertionError("not an envelope: " + value, e);
             }
         }).toList();
-    }
-
-    private static ObjectNode money(String amount) {
-        return JsonNodeFactory.instance.objectNode().put("amount", new BigDecimal(amount)).put("currency", "EUR");
     }
 
     private static String unique(String prefix) {

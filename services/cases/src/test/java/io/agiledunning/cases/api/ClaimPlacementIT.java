@@ -1,6 +1,7 @@
 package io.agiledunning.cases.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.cases.Placement;
 import io.agiledunning.common.data.outbox.OutboxRelay;
 import io.agiledunning.common.events.ClaimUpdated;
 import io.agiledunning.common.events.EventEnvelope;
@@ -23,7 +24,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +32,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
+import static io.agiledunning.cases.Placement.money;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -325,22 +326,7 @@ class ClaimPlacementIT {
 
     private static Map<String, Object> placement(String debtorRef, String claimRef, String principal,
                                                  Consumer<Map<String, Object>> change) {
-        Map<String, Object> debtor = new HashMap<>(Map.of(
-                "externalReference", debtorRef,
-                "kind", "CONSUMER",
-                "name", "Erika Mustermann",
-                "emails", List.of("erika@example.org"),
-                "address", Map.of("street", "Heidestraße 17", "postalCode", "51147", "city", "Köln", "country", "de"),
-                "language", "de",
-                "germanState", "NW"));
-        Map<String, Object> claim = new HashMap<>(Map.of(
-                "externalReference", claimRef,
-                "invoiceNumber", "R-" + claimRef,
-                "issueDate", "2026-02-01",
-                "dueDate", "2026-03-01",
-                "principal", money(principal),
-                "consumerNotice", true));
-        Map<String, Object> body = new HashMap<>(Map.of("debtor", debtor, "claim", claim));
+        Map<String, Object> body = Placement.of(debtorRef, claimRef).withPrincipal(principal).withAddressInCologne().body();
         change.accept(body);
         return body;
     }
@@ -353,11 +339,6 @@ class ClaimPlacementIT {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> debtor(Map<String, Object> placement) {
         return (Map<String, Object>) placement.get("debtor");
-    }
-
-    private static Object money(String amount) {
-        return new com.fasterxml.jackson.databind.node.ObjectNode(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance)
-                .put("amount", new java.math.BigDecimal(amount)).put("currency", "EUR");
     }
 
     private static ValidatableResponse place(String token, Map<String, Object> body) {

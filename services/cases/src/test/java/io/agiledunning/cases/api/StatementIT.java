@@ -1,5 +1,6 @@
 package io.agiledunning.cases.api;
 
+import io.agiledunning.cases.Placement;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
@@ -16,7 +17,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -302,22 +302,12 @@ class StatementIT {
     }
 
     private static Map<String, Object> placement(String debtorRef, String kind, String claimRef, boolean consumerNotice) {
-        Map<String, Object> debtor = new HashMap<>(Map.of(
-                "externalReference", debtorRef,
-                "kind", kind,
-                "name", "Muster GmbH",
-                "emails", List.of("billing@example.org"),
-                "address", Map.of("street", "Heidestraße 17", "postalCode", "51147", "city", "Köln", "country", "de"),
-                "language", "de",
-                "germanState", "NW"));
-        Map<String, Object> claim = new HashMap<>(Map.of(
-                "externalReference", claimRef,
-                "invoiceNumber", "R-" + claimRef,
-                "issueDate", "2025-01-01",
-                "dueDate", "2025-01-15",
-                "principal", Map.of("amount", new java.math.BigDecimal("1000.00"), "currency", "EUR"),
-                "consumerNotice", consumerNotice));
-        return new HashMap<>(Map.of("debtor", debtor, "claim", claim));
+        return Placement.of(debtorRef, claimRef)
+                .withDebtor(Map.of("kind", kind, "name", "Muster GmbH", "emails", List.of("billing@example.org")))
+                .withAddressInCologne()
+                .withClaim(Map.of("issueDate", "2025-01-01", "dueDate", "2025-01-15", "consumerNotice", consumerNotice))
+                .withPrincipal("1000.00")
+                .body();
     }
 
     private static ValidatableResponse place(String token, Map<String, Object> body) {

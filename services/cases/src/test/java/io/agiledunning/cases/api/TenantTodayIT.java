@@ -2,9 +2,8 @@ package io.agiledunning.cases.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.cases.dunning.service.SimulationClock;
-import io.agiledunning.cases.event.TenantSettingsEvents;
-import io.agiledunning.cases.event.TenantSettingsEvents.Change;
 import io.agiledunning.common.events.TenantSettingsChanged;
+import io.agiledunning.testsupport.EventSender;
 import io.agiledunning.testsupport.Eventually;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
@@ -62,9 +61,9 @@ class TenantTodayIT {
         String berlinCase = placeAndStart(berlin);
         String newYorkCase = placeAndStart(newYork);
 
-        TenantSettingsEvents.publish(json, List.of(
-                new Change(newYork, settings("America/New_York", 2)),
-                new Change(newYork, settings("Asia/Tokyo", 1)))); // late and older: ignored
+        EventSender onboarding = new EventSender(json);
+        onboarding.publish(newYork.id(), settings("America/New_York", 2));
+        onboarding.publish(newYork.id(), settings("Asia/Tokyo", 1)); // late and older: ignored
         Eventually.within(Duration.ofSeconds(30), () -> statement(newYork, newYorkCase, "2026-04-01").statusCode(400)
                 .body("fields[0].field", equalTo("asOf"))
                 .body("fields[0].reason", equalTo("must not be after today (2026-03-31)")));

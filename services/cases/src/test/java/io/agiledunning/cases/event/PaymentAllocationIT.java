@@ -1,14 +1,15 @@
 package io.agiledunning.cases.event;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.cases.Placement;
 import io.agiledunning.common.data.outbox.OutboxRelay;
 import io.agiledunning.common.events.EventEnvelope;
 import io.agiledunning.common.events.PaymentRecorded;
 import io.agiledunning.common.events.Topics;
 import io.agiledunning.common.money.Money;
+import io.agiledunning.testsupport.EventSender;
 import io.agiledunning.testsupport.Eventually;
 import io.agiledunning.testsupport.KafkaResource;
-import io.agiledunning.testsupport.KafkaServer;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
 import io.agiledunning.testsupport.PublishedEvents;
@@ -20,16 +21,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +47,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(KafkaResource.class)
 class PaymentAllocationIT {
 
-    private static KafkaProducer<String, String> producer;
     private static TestTenant acme;
     private static TestTenant globex;
 
@@ -64,15 +58,8 @@ class PaymentAllocationIT {
 
     @BeforeAll
     static void setUp() {
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaServer.start().bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
         acme = TestTenants.create("pay-acme");
         globex = TestTenants.create("pay-globex");
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
     }
 
     @Test
@@ -158,9 +145,9 @@ class PaymentAllocationIT {
 
         // 100.00 on 2025-03-31 naming claim B: § 366(1) puts the debtor's choice before the statutory order, which
         // would have chosen A (in default, higher rate). B is not in default: no costs, no interest → principal 100.
-        EventEnvelope designated = EventEnvelope.of(new PaymentRecorded(UUID.randomUUID(), UUID.fromString(caseId),
-                        Money.of("100.00", "EUR"), "BANK_TRANSFER", LocalDate.parse("2025-03-31"), List.of(UUID.fromString(newerId))),
-                named.id(), caseId, Instant.now(), "test", json);
+        EventEnvelope designated = new EventSender(json).envelope(named.id(), caseId, new PaymentRecorded(UUID.randomUUID(),
+                UUID.fromString(caseId), Money.of("100.00", "EUR"), "BANK_TRANSFER", LocalDate.parse("2025-03-31"),
+                List.of(UUID.fromString(newerId))));
         publish(designated);
         Eventually.within(Duration.ofSeconds(30), () -> statement(named, caseId, "2025-03-31").body("payments", hasSize(1)));
         // 50.00 the same day without designation: A by § 366(2); within A costs (none: no flat fee), then principal
@@ -197,23 +184,20 @@ class PaymentAllocationIT {
 
     private EventEnvelope paymentRecorded(TestTenant tenant, UUID caseId, Money amount, String paidOn) {
         PaymentRecorded event = new PaymentRecorded(UUID.randomUUID(), caseId, amount, "card", LocalDate.parse(paidOn));
-        return EventEnvelope.of(event, tenant.id(), caseId.toString(), Instant.now(), "test", json);
+        return new EventSender(json).envelope(tenant.id(), caseId, event);
     }
 
-    private void publish(EventEnvelope envelope) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.PAYMENTS, envelope.messageKey(), json.writeValueAsString(envelope))).get();
+    private void publish(EventEnvelope envelope) {
+        new EventSender(json).publish(envelope);
     }
 
     private static ValidatableResponse place(TestTenant tenant, String debtor, String claim, String issued, String due,
                                              String principal) {
-        Map<String, Object> body = Map.of(
-                "debtor", Map.of("externalReference", debtor, "kind", "BUSINESS", "name", "Muster GmbH",
-                        "emails", List.of("billing@example.org")),
-                "claim", Map.of("externalReference", claim, "invoiceNumber", "R-" + claim, "issueDate", issued,
-                        "dueDate", due, "principal", Map.of("amount", new BigDecimal(principal), "currency", "EUR"),
-                        "consumerNotice", false));
-        return given().auth().oauth2(tenant.agentToken()).contentType(ContentType.JSON).body(body)
-                .post("/api/claims").then().log().ifValidationFails();
+        return Placement.of(debtor, claim)
+                .withDebtor(Map.of("kind", "BUSINESS", "name", "Muster GmbH", "emails", List.of("billing@example.org")))
+                .withClaim(Map.of("issueDate", issued, "dueDate", due, "consumerNotice", false))
+                .withPrincipal(principal)
+                .placeAs(tenant.agentToken());
     }
 
     private static ValidatableResponse statement(TestTenant tenant, String caseId, String asOf) {

@@ -2,12 +2,11 @@ package io.agiledunning.cases.handover;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.sun.net.httpserver.HttpServer;
+import io.agiledunning.cases.Placement;
 import io.agiledunning.cases.dunning.service.SimulationClock;
-import io.agiledunning.cases.event.TenantSettingsEvents;
-import io.agiledunning.cases.event.TenantSettingsEvents.Change;
 import io.agiledunning.common.events.TenantSettingsChanged;
+import io.agiledunning.testsupport.EventSender;
 import io.agiledunning.testsupport.Eventually;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
@@ -28,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -94,10 +92,10 @@ class HandoverDeliveryIT {
             TestTenant dropped = TestTenants.create("hd-drop");
             TestTenant plain = TestTenants.create("hd-plain");
             String webhook = "http://127.0.0.1:%d/handover".formatted(agency.getAddress().getPort());
-            TenantSettingsEvents.publish(json, List.of(
-                    new Change(hooked, settings("Hook GmbH", "Hook GmbH · Hafenstraße 1 · 20457 Hamburg", "WEBHOOK", webhook, 1)),
-                    new Change(dropped, settings("Drop AG", "Drop AG · Marktplatz 2 · 80331 München", "DROP_FOLDER", null, 2)),
-                    new Change(dropped, settings("Old Name AG", null, "WEBHOOK", webhook, 1)))); // late and older: ignored
+            EventSender onboarding = new EventSender(json);
+            onboarding.publish(hooked.id(), settings("Hook GmbH", "Hook GmbH · Hafenstraße 1 · 20457 Hamburg", "WEBHOOK", webhook, 1));
+            onboarding.publish(dropped.id(), settings("Drop AG", "Drop AG · Marktplatz 2 · 80331 München", "DROP_FOLDER", null, 2));
+            onboarding.publish(dropped.id(), settings("Old Name AG", null, "WEBHOOK", webhook, 1)); // late and older: ignored
             Eventually.within(Duration.ofSeconds(30), () -> {
                 assertEquals("WEBHOOK", channelOf(hooked));
                 assertEquals("DROP_FOLDER", channelOf(dropped));
@@ -196,14 +194,7 @@ class HandoverDeliveryIT {
     /** @return the case id */
     private static String handOver(TestTenant tenant) {
         String ref = "INV-" + UUID.randomUUID();
-        var money = JsonNodeFactory.instance.objectNode().put("amount", new BigDecimal("150.00")).put("currency", "EUR");
-        Map<String, Object> body = Map.of(
-                "debtor", Map.of("externalReference", "D-" + ref, "kind", "CONSUMER", "name", "Erika Mustermann",
-                        "emails", List.of("erika@example.org")),
-                "claim", Map.of("externalReference", ref, "invoiceNumber", "R-" + ref, "issueDate", "2026-02-01",
-                        "dueDate", "2026-03-01", "principal", money, "consumerNotice", true));
-        String caseId = as(tenant.agentToken()).contentType(ContentType.JSON).body(body).post("/api/claims").then().statusCode(201)
-                .extract().path("case.id");
+        String caseId = Placement.of("D-" + ref, ref).placeAs(tenant.agentToken()).statusCode(201).extract().path("case.id");
         as(tenant.agentToken()).contentType(ContentType.JSON).body(Map.of("type", "START_DUNNING"))
                 .post("/api/cases/{id}/commands", caseId).then().statusCode(200);
         as(tenant.agentToken()).contentType(ContentType.JSON)

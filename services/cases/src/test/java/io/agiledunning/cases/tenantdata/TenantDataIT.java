@@ -2,7 +2,7 @@ package io.agiledunning.cases.tenantdata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.agiledunning.cases.Placement;
 import io.agiledunning.common.data.tenantdata.TenantRetention;
 import io.agiledunning.common.retention.TableRetention;
 import io.agiledunning.testsupport.KafkaResource;
@@ -18,7 +18,6 @@ import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -154,14 +153,7 @@ class TenantDataIT {
 
     /** @return the case's id */
     private static String place(TestTenant tenant, String claimRef) {
-        var money = JsonNodeFactory.instance.objectNode().put("amount", new BigDecimal("150.00")).put("currency", "EUR");
-        Map<String, Object> body = Map.of(
-                "debtor", Map.of("externalReference", "D-" + claimRef, "kind", "CONSUMER", "name", "Erika Mustermann",
-                        "emails", List.of("erika@example.org")),
-                "claim", Map.of("externalReference", claimRef, "invoiceNumber", "R-" + claimRef, "issueDate", "2026-02-01",
-                        "dueDate", "2026-03-01", "principal", money, "consumerNotice", true));
-        return as(tenant.agentToken()).contentType(ContentType.JSON).body(body).post("/api/claims").then().statusCode(201)
-                .extract().path("case.id");
+        return Placement.of("D-" + claimRef, claimRef).placeAs(tenant.agentToken()).statusCode(201).extract().path("case.id");
     }
 
     private static String dataOf(TestTenant tenant) {

@@ -5,9 +5,9 @@ import io.agiledunning.common.events.CaseOpened;
 import io.agiledunning.common.events.EventEnvelope;
 import io.agiledunning.common.events.Topics;
 import io.agiledunning.common.money.Money;
-import io.agiledunning.testsupport.KafkaResource;
+import io.agiledunning.testsupport.EventSender;
 import io.agiledunning.testsupport.Eventually;
-import io.agiledunning.testsupport.KafkaServer;
+import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
 import io.agiledunning.testsupport.TestTenant;
@@ -18,16 +18,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -42,24 +36,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 @WithTestResource(KafkaResource.class)
 class CaseEventsConsumerIT {
 
-    private static KafkaProducer<String, String> producer;
-
     @Inject
     ObjectMapper json;
 
     @Inject
     Pool pool;
-
-    @BeforeAll
-    static void producer() {
-        producer = new KafkaProducer<>(Map.of("bootstrap.servers", KafkaServer.start().bootstrapServers()),
-                new StringSerializer(), new StringSerializer());
-    }
-
-    @AfterAll
-    static void close() {
-        producer.close();
-    }
 
     @Test
     void aRedeliveredEventIsCountedOnceAndOnlyForItsTenant() throws Exception {
@@ -108,7 +89,7 @@ class CaseEventsConsumerIT {
     private EventEnvelope caseOpened(TestTenant tenant, String amount) {
         UUID caseId = UUID.randomUUID();
         CaseOpened event = new CaseOpened(caseId, "REF-" + caseId, "Erika", Money.of(amount, "EUR"));
-        return EventEnvelope.of(event, tenant.id(), caseId.toString(), Instant.now(), "test", json);
+        return new EventSender(json).envelope(tenant.id(), caseId, event);
     }
 
     /** A type from a newer producer: recorded in the inbox, otherwise ignored. */
@@ -117,8 +98,8 @@ class CaseEventsConsumerIT {
                 json.createObjectNode().put("field", "value"));
     }
 
-    private void publish(EventEnvelope envelope) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.CASES, envelope.messageKey(), json.writeValueAsString(envelope))).get();
+    private void publish(EventEnvelope envelope) {
+        new EventSender(json).publish(Topics.CASES, envelope);
     }
 
     /** The inbox has no row-level security (infrastructure, read by no API), so the app role reads it directly. */

@@ -16,6 +16,7 @@ import io.agiledunning.cases.lifecycle.CaseLifecycle;
 import io.agiledunning.cases.lifecycle.Refusal;
 import io.agiledunning.cases.lifecycle.Transition;
 import io.agiledunning.cases.service.CaseService;
+import io.agiledunning.cases.service.OnVertxContext;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.outbox.Outbox;
 import io.agiledunning.common.errors.ApiException;
@@ -25,7 +26,6 @@ import io.agiledunning.common.events.DomainEvent;
 import io.agiledunning.common.tenancy.TenantContext;
 import io.agiledunning.common.tenancy.TenantId;
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -177,9 +177,9 @@ public class DunningEngine {
     RunResult workChunk(String owner, List<DueCase> chunk, Instant now, java.util.function.BooleanSupplier alive) {
         List<UUID> ids = chunk.stream().map(DueCase::caseId).toList();
         try {
-            int held = VertxContextSupport.subscribeAndAwait(() -> work(owner, chunk.getFirst().tenant(), ids, now, alive));
+            int held = OnVertxContext.await(() -> work(owner, chunk.getFirst().tenant(), ids, now, alive));
             return new RunResult(held, chunk.size() - held);
-        } catch (Throwable e) {
+        } catch (Exception e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof Killed) {
                     return new RunResult(0, chunk.size());

@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.agiledunning.cases.Placement.money;
 import static io.agiledunning.cases.dunning.service.DunningSimulation.berlin;
-import static io.agiledunning.cases.dunning.service.DunningSimulation.money;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;

@@ -2,15 +2,13 @@ package io.agiledunning.cases.dunning.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agiledunning.cases.Placement;
 import io.agiledunning.testsupport.TestTenant;
 import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -18,11 +16,11 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static io.agiledunning.cases.Placement.money;
 import static io.restassured.RestAssured.given;
 
 /** Drives cases through simulated time: places claims and sends commands over REST, runs the engine, reads the outbox. */
@@ -90,18 +88,13 @@ final class DunningSimulation {
 
     /** Places a claim of a Berlin debtor carrying the tenant's own {@code attributes} (null: none given). */
     UUID place(TestTenant tenant, String debtorRef, Map<String, String> attributes) {
-        Map<String, Object> placement = placement(debtorRef, "INV-" + debtorRef, "R-" + debtorRef, "BE", "120.00", "0.00");
-        if (attributes != null) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> debtor = (Map<String, Object>) placement.get("debtor");
-            debtor.put("attributes", attributes);
-        }
-        return placed(tenant, placement);
+        Placement placement = placement(debtorRef, "INV-" + debtorRef, "R-" + debtorRef, "BE", "120.00", "0.00");
+        return placed(tenant, attributes == null ? placement : placement.withDebtor(Map.of("attributes", attributes)));
     }
 
-    private UUID placed(TestTenant tenant, Map<String, Object> placement) {
+    private UUID placed(TestTenant tenant, Placement placement) {
         String caseId = given().auth().oauth2(tenant.agentToken()).contentType(ContentType.JSON)
-                .body(placement)
+                .body(placement.body())
                 .post("/api/claims").then().log().ifValidationFails().statusCode(org.hamcrest.Matchers.either(
                         org.hamcrest.Matchers.is(201)).or(org.hamcrest.Matchers.is(200)))
                 .extract().path("case.id");
@@ -166,30 +159,15 @@ final class DunningSimulation {
     record Sent(String step, String channel, LocalDateTime at, String key, String tenantId, String fee) {
     }
 
-    private static Map<String, Object> placement(String debtorRef, String claimRef, String invoiceNumber, String germanState,
-                                                 String principal, String paid) {
-        Map<String, Object> debtor = new HashMap<>(Map.of(
-                "externalReference", debtorRef,
-                "kind", "CONSUMER",
-                "name", "Erika Mustermann",
-                "emails", List.of("erika@example.org"),
-                "phones", List.of("+49 30 123456"),
-                "address", Map.of("street", "Heidestraße 17", "postalCode", "10557", "city", "Berlin", "country", "DE"),
-                "timeZone", "Europe/Berlin",
-                "germanState", germanState));
-        Map<String, Object> claim = new HashMap<>(Map.of(
-                "externalReference", claimRef,
-                "invoiceNumber", invoiceNumber,
-                "issueDate", "2025-11-01",
-                "dueDate", "2025-12-01",
-                "principal", money(principal),
-                "paid", money(paid),
-                "consumerNotice", true));
-        return Map.of("debtor", debtor, "claim", claim);
-    }
-
-    static ObjectNode money(String amount) {
-        return new ObjectNode(JsonNodeFactory.instance).put("amount", new BigDecimal(amount)).put("currency", "EUR");
+    private static Placement placement(String debtorRef, String claimRef, String invoiceNumber, String germanState,
+                                       String principal, String paid) {
+        return Placement.of(debtorRef, claimRef)
+                .withDebtor(Map.of("phones", List.of("+49 30 123456"),
+                        "address", Map.of("street", "Heidestraße 17", "postalCode", "10557", "city", "Berlin", "country", "DE"),
+                        "timeZone", "Europe/Berlin", "germanState", germanState))
+                .withClaim(Map.of("invoiceNumber", invoiceNumber, "issueDate", "2025-11-01", "dueDate", "2025-12-01",
+                        "paid", money(paid)))
+                .withPrincipal(principal);
     }
 
     static Instant utc(OffsetDateTime time) {

@@ -1,14 +1,12 @@
 package io.agiledunning.cases.dunning.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.agiledunning.common.events.EventEnvelope;
 import io.agiledunning.common.events.TenantOffboarded;
 import io.agiledunning.common.events.TenantReactivated;
 import io.agiledunning.common.events.TenantSuspended;
-import io.agiledunning.common.events.Topics;
+import io.agiledunning.testsupport.EventSender;
 import io.agiledunning.testsupport.Eventually;
 import io.agiledunning.testsupport.KafkaResource;
-import io.agiledunning.testsupport.KafkaServer;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
 import io.agiledunning.testsupport.TestTenant;
@@ -19,17 +17,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.agiledunning.cases.dunning.service.DunningSimulation.berlin;
@@ -72,21 +65,17 @@ class TenantSuspensionIT {
         UUID acmeCase = held.place(suspended, "hold-" + run, "BE", "120.00", "0.00");
         UUID globexCase = running.place(active, "run-" + run, "BE", "120.00", "0.00");
 
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", KafkaServer.start().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-            publish(producer, EventEnvelope.of(new TenantSuspended(suspended.alias(), "unpaid platform invoice", "platform-admin"),
-                    suspended.id(), suspended.id().toString(), Instant.now(), "test", json));
-            Eventually.within(Duration.ofSeconds(30), () -> assertEquals(1, holds(suspended)));
+        EventSender onboarding = new EventSender(json);
+        onboarding.publish(suspended.id(), new TenantSuspended(suspended.alias(), "unpaid platform invoice", "platform-admin"));
+        Eventually.within(Duration.ofSeconds(30), () -> assertEquals(1, holds(suspended)));
 
-            running.runUntil(berlin(2026, 1, 8, 12, 0));
-            assertEquals(List.of("friendly-reminder"), steps(running.sent(active, globexCase)), "the other tenant is worked");
-            assertEquals(List.of(), steps(held.sent(suspended, acmeCase)), "nothing for the suspended tenant's debtor");
-            assertEquals("OPEN", held.status(suspended, acmeCase), "the case itself is unchanged");
+        running.runUntil(berlin(2026, 1, 8, 12, 0));
+        assertEquals(List.of("friendly-reminder"), steps(running.sent(active, globexCase)), "the other tenant is worked");
+        assertEquals(List.of(), steps(held.sent(suspended, acmeCase)), "nothing for the suspended tenant's debtor");
+        assertEquals("OPEN", held.status(suspended, acmeCase), "the case itself is unchanged");
 
-            publish(producer, EventEnvelope.of(new TenantReactivated(suspended.alias(), "platform-admin"),
-                    suspended.id(), suspended.id().toString(), Instant.now(), "test", json));
-            Eventually.within(Duration.ofSeconds(30), () -> assertEquals(0, holds(suspended)));
-        }
+        onboarding.publish(suspended.id(), new TenantReactivated(suspended.alias(), "platform-admin"));
+        Eventually.within(Duration.ofSeconds(30), () -> assertEquals(0, holds(suspended)));
         held.runUntil(berlin(2026, 1, 9, 12, 0));
         List<DunningSimulation.Sent> resumed = held.sent(suspended, acmeCase);
         assertEquals(List.of("friendly-reminder"), steps(resumed), "resumed once, not repeated for the days on hold");
@@ -107,12 +96,9 @@ class TenantSuspensionIT {
         UUID caseId = held.place(leaving, "off-" + run, "BE", "120.00", "0.00");
         UUID otherCase = running.place(active, "on-" + run, "BE", "120.00", "0.00");
 
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", KafkaServer.start().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-            publish(producer, EventEnvelope.of(new TenantOffboarded(leaving.alias(), "contract ended", "platform-admin", LocalDate.of(2026, 1, 5)),
-                    leaving.id(), leaving.id().toString(), Instant.now(), "test", json));
-            Eventually.within(Duration.ofSeconds(30), () -> assertEquals("tenant offboarded: contract ended", holdReason(leaving)));
-        }
+        new EventSender(json).publish(leaving.id(),
+                new TenantOffboarded(leaving.alias(), "contract ended", "platform-admin", LocalDate.of(2026, 1, 5)));
+        Eventually.within(Duration.ofSeconds(30), () -> assertEquals("tenant offboarded: contract ended", holdReason(leaving)));
         running.runUntil(berlin(2026, 1, 8, 12, 0));
         assertEquals(List.of("friendly-reminder"), steps(running.sent(active, otherCase)), "the other tenant is worked");
         assertEquals(List.of(), steps(held.sent(leaving, caseId)), "no reminder after the offboarding");
@@ -128,10 +114,6 @@ class TenantSuspensionIT {
     private int holds(TestTenant tenant) {
         return pool.preparedQuery("select count(*) as n from tenant_dunning_holds where tenant_id = $1")
                 .execute(Tuple.of(tenant.id())).await().atMost(Duration.ofSeconds(10)).iterator().next().getInteger("n");
-    }
-
-    private void publish(KafkaProducer<String, String> producer, EventEnvelope envelope) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.TENANTS, envelope.messageKey(), json.writeValueAsString(envelope))).get();
     }
 
     private static List<String> steps(List<DunningSimulation.Sent> sent) {

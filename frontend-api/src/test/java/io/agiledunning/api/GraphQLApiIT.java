@@ -6,7 +6,6 @@ import io.agiledunning.testsupport.TestTenants;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import static io.agiledunning.api.GraphQLRequests.graphql;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
@@ -300,13 +300,5 @@ class GraphQLApiIT {
                 .statusCode(503).body("code", equalTo("UNAVAILABLE"));
         given().auth().oauth2(acme.viewerToken()).get("/api/imports/{id}/errors", java.util.UUID.randomUUID()).then()
                 .statusCode(503).body("code", equalTo("UNAVAILABLE"));
-    }
-
-    private static ValidatableResponse graphql(String token, String query) {
-        var request = given().contentType(ContentType.JSON).body(Map.of("query", query));
-        if (token != null) {
-            request = request.auth().oauth2(token);
-        }
-        return request.post("/graphql").then().log().ifValidationFails().statusCode(200);
     }
 }

@@ -5,16 +5,13 @@ import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
-import static io.restassured.RestAssured.given;
+import static io.agiledunning.api.GraphQLRequests.graphql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -77,13 +74,5 @@ class HandoverAndSearchGraphQLIT {
                 .body("errors[0].extensions.code", equalTo("UNAVAILABLE"));
         graphql(tenant.viewerToken(), "{ cases(filter: {statuses: [], search: \"  \"}) { edges { node { id } } } }")
                 .body("errors[0].extensions.code", equalTo("UNAVAILABLE"));
-    }
-
-    private static ValidatableResponse graphql(String token, String query) {
-        var request = given().contentType(ContentType.JSON).body(Map.of("query", query));
-        if (token != null) {
-            request.auth().oauth2(token);
-        }
-        return request.post("/graphql").then().log().ifValidationFails().statusCode(200);
     }
 }

@@ -5,15 +5,12 @@ import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import io.restassured.response.ValidatableResponse;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
-import java.util.Map;
 
-import static io.restassured.RestAssured.given;
+import static io.agiledunning.api.GraphQLRequests.graphql;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -61,13 +58,5 @@ class StripeConnectGraphQLIT {
                     .body("data", nullValue())
                     .body("errors[0].extensions.code", equalTo("UNAVAILABLE"));
         }
-    }
-
-    private static ValidatableResponse graphql(String token, String query) {
-        var request = given().contentType(ContentType.JSON).body(Map.of("query", query));
-        if (token != null) {
-            request.auth().oauth2(token);
-        }
-        return request.post("/graphql").then().log().ifValidationFails().statusCode(200);
     }
 }

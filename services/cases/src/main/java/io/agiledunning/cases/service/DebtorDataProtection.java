@@ -136,7 +136,7 @@ public class DebtorDataProtection {
                         update handover_packages set package = jsonb_set(package, '{debtor}', package -> 'debtor'
                             || jsonb_build_object('externalReference', 'erased:' || (package -> 'debtor' ->> 'id'), 'name', cast(:erased as text),
                                'emails', '[]'::jsonb, 'phones', '[]'::jsonb, 'address', null, 'language', null, 'timeZone', null,
-                               'germanState', null, 'persona', null, 'optedOutChannels', '[]'::jsonb))
+                               'germanState', null, 'persona', null, 'attributes', '{}'::jsonb, 'optedOutChannels', '[]'::jsonb))
                         where jsonb_typeof(package -> 'debtor') = 'object' and case_id in""" + ITS_CASES))
                 .invoke(n -> tally.packages = n)
                 .chain(() -> session.createNativeQuery("select erase_case_event_texts(:debtorId, :erased)", Integer.class)

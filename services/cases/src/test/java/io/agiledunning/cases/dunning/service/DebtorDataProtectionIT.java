@@ -81,7 +81,7 @@ class DebtorDataProtectionIT {
         String missing = UUID.randomUUID().toString();
         DunningSimulation sim = new DunningSimulation(engine, pool, json);
         sim.at(berlin(2026, 1, 5, 10, 0)); // a Monday, inside contact hours
-        UUID paying = sim.place(acme, "gdpr-a-" + run, "BE", "120.00", "0.00");
+        UUID paying = sim.place(acme, "gdpr-a-" + run, Map.of("tier", "gold-since-2019"));
         UUID restricted = sim.place(acme, "gdpr-r-" + run, "BE", "80.00", "0.00");
         String debtor = sim.debtorOf(acme, paying);
         String restrictedDebtor = sim.debtorOf(acme, restricted);
@@ -144,6 +144,7 @@ class DebtorDataProtectionIT {
                 .body("format", equalTo("agile-dunning.debtor-export.v1"))
                 .body("debtor.name", equalTo("Erika Mustermann"))
                 .body("debtor.emails", contains("erika@example.org"))
+                .body("debtor.attributes.tier", equalTo("gold-since-2019"))
                 .body("consents.channel", contains("SMS"))
                 .body("cases.id", contains(paying.toString()))
                 .body("cases[0].status", equalTo("HANDED_OVER"))
@@ -178,6 +179,7 @@ class DebtorDataProtectionIT {
                 .body("debtor.name", equalTo("erased (Art. 17 GDPR)"))
                 .body("debtor.externalReference", equalTo("erased:" + debtor))
                 .body("debtor.emails", hasSize(0)).body("debtor.phones", hasSize(0)).body("debtor.address.street", nullValue())
+                .body("debtor.attributes.size()", equalTo(0))
                 .body("debtor.erasedAt", notNullValue()).body("debtor.retainedUntil", equalTo("2034-12-31"))
                 .body("consents", hasSize(0))
                 .body("claims.invoiceNumber", contains("R-gdpr-a-" + run))
@@ -186,7 +188,7 @@ class DebtorDataProtectionIT {
                 .body("handoverPackages[0].handoverPackage.debtor.name", equalTo("erased (Art. 17 GDPR)"))
                 .body("handoverPackages[0].handoverPackage.statement.claims", hasSize(1))
                 .extract().asString();
-        for (String personal : List.of("Mustermann", "Erika", "erika@example.org", "+49 30 123456", "Heidestraße", "web form",
+        for (String personal : List.of("Mustermann", "Erika", "erika@example.org", "+49 30 123456", "Heidestraße", "web form", "gold-since-2019",
                 "\"gdpr-a-" + run + "\"")) { // the debtor's reference; the claim's references stay
             assertFalse(after.contains(personal), personal + " survived the erasure: " + after);
         }

@@ -1,7 +1,6 @@
 package io.agiledunning.api.cases;
 
 import io.agiledunning.api.errors.GraphQLApiException;
-import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.money.Money;
 import org.eclipse.microprofile.graphql.Description;
@@ -90,8 +89,7 @@ public final class CaseTypes {
             try {
                 return new Money(amount, Money.currency(currency));
             } catch (IllegalArgumentException e) {
-                throw new GraphQLApiException(ErrorCode.VALIDATION, field + ": " + e.getMessage(),
-                        List.of(new FieldError(field, e.getMessage())));
+                throw GraphQLApiException.invalid(new FieldError(field, e.getMessage()));
             }
         }
     }
@@ -165,9 +163,7 @@ public final class CaseTypes {
             Map<String, String> map = new LinkedHashMap<>();
             for (DebtorAttributeInput attribute : attributes) {
                 if (map.put(attribute.key(), attribute.value()) != null) {
-                    String field = "debtor.attributes." + attribute.key();
-                    throw new GraphQLApiException(ErrorCode.VALIDATION, field + ": is given twice",
-                            List.of(new FieldError(field, "is given twice")));
+                    throw GraphQLApiException.invalid(new FieldError("debtor.attributes." + attribute.key(), "is given twice"));
                 }
             }
             return map;

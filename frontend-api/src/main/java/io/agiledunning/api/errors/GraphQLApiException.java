@@ -36,6 +36,11 @@ public class GraphQLApiException extends Exception implements GraphQLError {
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
+    /** VALIDATION of one field, its message {@code field: reason}. */
+    public static GraphQLApiException invalid(FieldError error) {
+        return new GraphQLApiException(ErrorCode.VALIDATION, error.field() + ": " + error.reason(), List.of(error));
+    }
+
     /** RATE_LIMITED with {@code extensions.retryAfterSeconds}. */
     public static GraphQLApiException rateLimited(RateLimitedException limited) {
         return new GraphQLApiException(ErrorCode.RATE_LIMITED, limited.getMessage(), List.of(), limited.retryAfterSeconds());

@@ -161,7 +161,7 @@ class DunningScenarioIT {
         assertTrue(sim.sent(acme, other).isEmpty());
         given().auth().oauth2(acme.viewerToken()).get("/api/cases/{id}", other).then().statusCode(404);
 
-        remindersShapeTheStatement(acme, berlin, globex, other);
+        remindersShapeTheStatement(sim, acme, berlin, globex, other);
         oneLetterAboutTwoClaimsCostsOneFee(acme, twoClaims, globex);
         theHandoverPackageIsKeptAndTheAgencyReportsBack(acme, berlin, globex);
     }
@@ -235,8 +235,8 @@ class DunningScenarioIT {
      * first is never charged, the other three were sent in default and cost the fee each letter named: the default
      * strategy's letters name the tenant's flat reminder fee in force when they went out.
      */
-    private void remindersShapeTheStatement(TestTenant acme, UUID acmeCase, TestTenant globex, UUID globexCase) {
-        DunningSimulation sim = new DunningSimulation(engine, pool, json);
+    private static void remindersShapeTheStatement(DunningSimulation sim, TestTenant acme, UUID acmeCase, TestTenant globex,
+                                                   UUID globexCase) {
         assertEquals(List.of("0.00", "1.50", "1.50", "1.50"), sim.sent(acme, acmeCase).stream().map(Sent::fee).toList(),
                 "the first contact is free; the letters name Acme's flat fee");
         assertEquals(List.of("0.00", "2.50", "2.50", "2.50"), sim.sent(globex, globexCase).stream().map(Sent::fee).toList());
@@ -277,7 +277,7 @@ class DunningScenarioIT {
      * as a reminder for both claims, but its fee of 1.50 is charged once, on the older claim (here: both due 2025-12-01,
      * the one with the lower id) — 3 × 1.50 = 4.50 in all, not 9.00.
      */
-    private void oneLetterAboutTwoClaimsCostsOneFee(TestTenant acme, UUID twoClaims, TestTenant globex) {
+    private static void oneLetterAboutTwoClaimsCostsOneFee(TestTenant acme, UUID twoClaims, TestTenant globex) {
         io.restassured.path.json.JsonPath statement = given().auth().oauth2(acme.viewerToken())
                 .get("/api/cases/{id}/statement?asOf=2026-06-30", twoClaims).then()
                 .log().ifValidationFails().statusCode(200)

@@ -1,6 +1,7 @@
 package io.agiledunning.cases.dunning.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.cases.Placement;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
@@ -162,11 +163,8 @@ class DunningStrategiesIT {
                 .put("/api/segments/{key}", "telecom").then().log().ifValidationFails().statusCode(200);
 
         // Bad attributes are refused, each named, and nothing is placed.
-        as(acme.agentToken()).body(Map.of("debtor", Map.of("externalReference", "bad-" + run, "kind", "CONSUMER", "name", "B",
-                                "emails", java.util.List.of("b@example.org"), "attributes", Map.of("Industry Name", "x", "persona", "y")),
-                        "claim", Map.of("externalReference", "INV-bad-" + run, "invoiceNumber", "R-1", "issueDate", "2025-05-01",
-                                "dueDate", "2025-05-31", "principal", Map.of("amount", 10, "currency", "EUR"))))
-                .post("/api/claims").then().statusCode(400)
+        Placement.of("bad-" + run, "INV-bad-" + run).withDebtor(Map.of("attributes", Map.of("Industry Name", "x", "persona", "y")))
+                .placeAs(acme.agentToken()).statusCode(400)
                 .body("fields.field", org.hamcrest.Matchers.containsInAnyOrder("debtor.attributes.Industry Name", "debtor.attributes.persona"))
                 .body("fields.find { it.field == 'debtor.attributes.persona' }.reason", equalTo("is assigned by the platform, not placed"));
 

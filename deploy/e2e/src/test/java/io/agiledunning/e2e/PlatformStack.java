@@ -1,5 +1,6 @@
 package io.agiledunning.e2e;
 
+import io.agiledunning.testsupport.FreePorts;
 import io.agiledunning.testsupport.KafkaServer;
 import io.agiledunning.testsupport.KeycloakServer;
 import io.agiledunning.testsupport.PlatformService;
@@ -7,10 +8,6 @@ import io.agiledunning.testsupport.PostgresServer;
 import io.agiledunning.testsupport.ServiceLauncher;
 import io.agiledunning.testsupport.ServiceProcess;
 import io.agiledunning.testsupport.SmtpServer;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -141,27 +138,13 @@ public final class PlatformStack implements AutoCloseable {
         left.parallelStream().forEach(this::stop);
     }
 
-    /** Distinct free ports: all sockets are held open until every port is chosen. */
+    /** One port per platform service, distinct, outside the ephemeral range ({@link FreePorts}). */
     private static Map<PlatformService, Integer> freePorts() {
         Map<PlatformService, Integer> ports = new EnumMap<>(PlatformService.class);
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (PlatformService service : PlatformService.values()) {
-                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held.add(socket);
-                ports.put(service, socket.getLocalPort());
-            }
-            return ports;
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free local port: " + e.getMessage(), e);
-        } finally {
-            for (ServerSocket socket : held) {
-                try {
-                    socket.close();
-                } catch (IOException ignored) {
-                    // closing a listening socket we own does not fail in practice
-                }
-            }
+        List<Integer> free = FreePorts.distinct(PlatformService.values().length);
+        for (PlatformService service : PlatformService.values()) {
+            ports.put(service, free.get(service.ordinal()));
         }
+        return ports;
     }
 }

@@ -1,5 +1,6 @@
 package io.agiledunning.cases.imports;
 
+import io.agiledunning.testsupport.FreePorts;
 import io.agiledunning.testsupport.PlatformService;
 import io.agiledunning.testsupport.PostgresServer;
 import io.agiledunning.testsupport.ServiceLauncher;
@@ -10,9 +11,6 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -52,7 +50,7 @@ class ImportCrashIT {
         TestTenant crashed = TestTenants.create("imp-crash");
         TestTenant clean = TestTenants.create("imp-clean");
         byte[] file = file(UUID.randomUUID().toString().substring(0, 8));
-        int port = freePort();
+        int port = FreePorts.one();
         cases = start(port);
 
         CompletableFuture<HttpResponse<String>> interrupted = upload(cases.url(), crashed.agentToken(), file);
@@ -136,11 +134,5 @@ class ImportCrashIT {
             }
         }
         throw new AssertionError("the import did not reach " + rows + " rows in time");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

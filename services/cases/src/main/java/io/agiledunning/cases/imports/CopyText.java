@@ -1,6 +1,7 @@
 package io.agiledunning.cases.imports;
 
 import io.agiledunning.cases.placement.ClaimData;
+import io.agiledunning.cases.placement.DebtorAttributes;
 import io.agiledunning.cases.placement.DebtorData;
 import io.agiledunning.cases.placement.PlaceClaim;
 import io.agiledunning.common.money.Money;
@@ -33,6 +34,11 @@ final class CopyText {
         bool(d.deceased());
         bool(d.insolvency());
         bool(d.vulnerable());
+        if (d.attributes() == null) {
+            line.append("\\N\t");
+        } else {
+            array(List.of(DebtorAttributes.toEntries(d.attributes())));
+        }
         text(c.externalReference());
         text(c.invoiceNumber());
         text(c.issueDate().toString());

@@ -2,9 +2,11 @@ package io.agiledunning.cases.imports;
 
 import io.agiledunning.cases.law.DebtorKind;
 import io.agiledunning.cases.placement.ClaimData;
+import io.agiledunning.cases.placement.DebtorAttributes;
 import io.agiledunning.cases.placement.DebtorData;
 import io.agiledunning.cases.placement.PlaceClaim;
 import io.agiledunning.cases.placement.PostalAddress;
+import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.money.Money;
 
 import java.io.IOException;
@@ -18,9 +20,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -29,6 +34,11 @@ import java.util.stream.Collectors;
  * {@code ,}. Values: dates as {@code 2026-03-31} or {@code 31.03.2026}; amounts as {@code 1234.56} or, with a
  * decimal comma, {@code 1.234,56}; several emails or phones separated by {@code |}; flags as true/false,
  * ja/nein, yes/no, 1/0. Errors name the column as the file's header spells it.
+ *
+ * <p>Debtor attributes come in columns of their own, one per key: {@code attribute.<key>} or {@code merkmal.<key>}
+ * ({@code attribute.industry}, {@code Merkmal.tarif}). A file with such columns sets each row's attributes to its
+ * non-empty cells among them — they replace the debtor's kept ones, as a placement's {@code attributes} do; a file
+ * without them leaves the debtors' attributes as they are.
  */
 final class CsvImportReader implements ImportReader {
 
@@ -41,12 +51,15 @@ final class CsvImportReader implements ImportReader {
     private final ByteRecords records;
     private final Map<ImportColumn, Integer> positions;
     private final Map<ImportColumn, String> headers;
+    private final AttributeColumns attributes;
     private final int width;
 
-    private CsvImportReader(ByteRecords records, Map<ImportColumn, Integer> positions, Map<ImportColumn, String> headers, int width) {
+    private CsvImportReader(ByteRecords records, Map<ImportColumn, Integer> positions, Map<ImportColumn, String> headers,
+                            AttributeColumns attributes, int width) {
         this.records = records;
         this.positions = positions;
         this.headers = headers;
+        this.attributes = attributes;
         this.width = width;
     }
 
@@ -61,10 +74,14 @@ final class CsvImportReader implements ImportReader {
         }
         Map<ImportColumn, Integer> positions = new EnumMap<>(ImportColumn.class);
         Map<ImportColumn, String> headers = new EnumMap<>(ImportColumn.class);
+        AttributeColumns attributes = new AttributeColumns();
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < header.values().size(); i++) {
             String name = header.values().get(i).strip();
             var column = ImportColumn.ofHeader(name);
+            if (attributes.accepts(name, i)) {
+                continue;
+            }
             if (column.isEmpty()) {
                 unknown.add("'" + name + "'");
             } else if (positions.putIfAbsent(column.get(), i) != null) {
@@ -83,7 +100,8 @@ final class CsvImportReader implements ImportReader {
         if (!missing.isEmpty()) {
             throw new FileRejected("the header lacks the required column(s) " + missing);
         }
-        return new CsvImportReader(records, positions, headers, header.values().size());
+        attributes.checkCount();
+        return new CsvImportReader(records, positions, headers, attributes, header.values().size());
     }
 
     @Override
@@ -123,7 +141,58 @@ final class CsvImportReader implements ImportReader {
 
     /** The file's own spelling of the column a validation path belongs to, or the path itself. */
     private String columnName(String path) {
-        return ImportColumn.ofPath(path).map(headers::get).orElse(path);
+        return attributes.columnName(path).or(() -> ImportColumn.ofPath(path).map(headers::get)).orElse(path);
+    }
+
+    /** The header's attribute columns: key, position and the header's spelling, checked as the header is read. */
+    private static final class AttributeColumns {
+
+        private static final Pattern HEADER = Pattern.compile("(?i)(attribute|merkmal)\\.(.*)");
+        private static final String PATH = "debtor.attributes.";
+
+        private final Map<String, Integer> positions = new LinkedHashMap<>();
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        /** Takes {@code name} if it names an attribute column; @throws FileRejected for a key placements refuse */
+        boolean accepts(String name, int position) {
+            Matcher matcher = HEADER.matcher(name);
+            if (!matcher.matches()) {
+                return false;
+            }
+            String key = matcher.group(2).strip();
+            List<FieldError> problems = DebtorAttributes.problems("", Map.of(key, "x"));
+            if (!problems.isEmpty()) {
+                throw new FileRejected("the column '%s' cannot hold the debtor attribute '%s': %s"
+                        .formatted(name, key, problems.getFirst().reason()));
+            }
+            if (positions.putIfAbsent(key, position) != null) {
+                throw new FileRejected("the header names the debtor attribute '%s' twice ('%s' and '%s')"
+                        .formatted(key, headers.get(key), name));
+            }
+            headers.put(key, name);
+            return true;
+        }
+
+        void checkCount() {
+            if (positions.size() > DebtorAttributes.MAX_ENTRIES) {
+                throw new FileRejected("the header names %d debtor attributes, at most %d are kept per debtor"
+                        .formatted(positions.size(), DebtorAttributes.MAX_ENTRIES));
+            }
+        }
+
+        /** The row's attributes: null (keep the debtor's) when the file has no attribute column. */
+        Map<String, String> of(List<String> fields) {
+            if (positions.isEmpty()) {
+                return null;
+            }
+            Map<String, String> values = new LinkedHashMap<>();
+            positions.forEach((key, at) -> values.put(key, fields.get(at)));
+            return values;
+        }
+
+        Optional<String> columnName(String path) {
+            return path.startsWith(PATH) ? Optional.ofNullable(headers.get(path.substring(PATH.length()))) : Optional.empty();
+        }
     }
 
     /** The values of one record, converted; what cannot be converted is collected in {@link #errors}. */
@@ -144,7 +213,8 @@ final class CsvImportReader implements ImportReader {
                     new PostalAddress(text(ImportColumn.STREET), text(ImportColumn.POSTAL_CODE), text(ImportColumn.CITY),
                             text(ImportColumn.COUNTRY)),
                     text(ImportColumn.LANGUAGE), text(ImportColumn.TIME_ZONE), text(ImportColumn.GERMAN_STATE),
-                    flag(ImportColumn.DECEASED), flag(ImportColumn.INSOLVENCY), flag(ImportColumn.VULNERABLE), null);
+                    flag(ImportColumn.DECEASED), flag(ImportColumn.INSOLVENCY), flag(ImportColumn.VULNERABLE),
+                    attributes.of(fields));
             Currency currency = currency();
             ClaimData claim = new ClaimData(text(ImportColumn.CLAIM_REFERENCE), text(ImportColumn.INVOICE_NUMBER),
                     date(ImportColumn.ISSUE_DATE), date(ImportColumn.DUE_DATE), money(ImportColumn.PRINCIPAL, currency),

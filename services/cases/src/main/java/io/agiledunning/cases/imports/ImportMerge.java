@@ -31,8 +31,8 @@ final class ImportMerge {
 
     static final String STAGE_ROWS = """
             copy import_chunk (row_no, debtor_ref, kind, name, emails, phones, street, postal_code, city, country, language,
-                time_zone, german_state, deceased, insolvency, vulnerable, claim_ref, invoice_number, issue_date, due_date,
-                principal_minor, currency, digits, consumer_notice, fees_minor, paid_minor, open_minor,
+                time_zone, german_state, deceased, insolvency, vulnerable, attributes, claim_ref, invoice_number, issue_date,
+                due_date, principal_minor, currency, digits, consumer_notice, fees_minor, paid_minor, open_minor,
                 duplicate_in_chunk, debtor_candidate, case_candidate) from stdin""";
 
     static final String STAGE_ERRORS = "copy import_chunk_errors (row_no, seq, field, reason) from stdin";
@@ -44,7 +44,7 @@ final class ImportMerge {
     private static final String PLAN_COLUMNS = """
             row_no bigint, debtor_ref text, kind text, name text, emails text[], phones text[], street text,
             postal_code text, city text, country text, language text, time_zone text, german_state text,
-            deceased boolean, insolvency boolean, vulnerable boolean, claim_ref text, invoice_number text,
+            deceased boolean, insolvency boolean, vulnerable boolean, attributes text[], claim_ref text, invoice_number text,
             issue_date date, due_date date, principal_minor bigint, currency text, digits int, consumer_notice boolean,
             fees_minor bigint, paid_minor bigint, open_minor bigint,
             outcome text, reject_field text, reject_reason text, debtor_id uuid, new_debtor boolean, claim_id uuid,
@@ -65,7 +65,7 @@ final class ImportMerge {
             create temporary table import_chunk (
                 row_no bigint, debtor_ref text, kind text, name text, emails text[], phones text[], street text,
                 postal_code text, city text, country text, language text, time_zone text, german_state text,
-                deceased boolean, insolvency boolean, vulnerable boolean, claim_ref text, invoice_number text,
+                deceased boolean, insolvency boolean, vulnerable boolean, attributes text[], claim_ref text, invoice_number text,
                 issue_date date, due_date date, principal_minor bigint, currency text, digits int, consumer_notice boolean,
                 fees_minor bigint, paid_minor bigint, open_minor bigint,
                 duplicate_in_chunk bigint, debtor_candidate uuid, case_candidate uuid)""",
@@ -85,6 +85,14 @@ final class ImportMerge {
     private static final String NEW_DEBTORS = """
             (select distinct on (debtor_ref collate "C") * from import_plan where outcome in %s and new_debtor
              order by debtor_ref collate "C", row_no desc)""".formatted(ACCEPTED);
+
+    /**
+     * Each debtor's attributes as placing the rows in file order leaves them: those of its last accepted row that
+     * gave any ({@code null}: the row leaves the kept ones as they are).
+     */
+    private static final String LAST_ATTRIBUTES = """
+            (select distinct on (debtor_ref collate "C") debtor_ref, attributes from import_plan
+             where outcome in %s and attributes is not null order by debtor_ref collate "C", row_no desc)""".formatted(ACCEPTED);
 
     /** A row's time: the chunk's clock plus its offset in µs, so the rows of a case keep file order. */
     private static final String ROW_TIME = "x.now + (%s.row_no - x.first_row) * interval '1 microsecond'";
@@ -166,7 +174,7 @@ final class ImportMerge {
                        coalesce(known_currency, active_currency, opened_currency) case_currency
                 from opened o)
             select row_no, debtor_ref, kind, name, emails, phones, street, postal_code, city, country, language, time_zone,
-                   german_state, deceased, insolvency, vulnerable, claim_ref, invoice_number, issue_date, due_date,
+                   german_state, deceased, insolvency, vulnerable, attributes, claim_ref, invoice_number, issue_date, due_date,
                    principal_minor, currency, digits, consumer_notice, fees_minor, paid_minor, open_minor,
                    outcome,
                    case when outcome = 'CURRENCY' then x.currency_field when outcome not in %2$s then x.reference_field end,
@@ -192,20 +200,24 @@ final class ImportMerge {
             update debtors d set kind = r.kind, name = r.name, emails = r.emails, phones = r.phones, street = r.street,
                 postal_code = r.postal_code, city = r.city, country = r.country, language = r.language, time_zone = r.time_zone,
                 german_state = r.german_state, deceased = r.deceased, insolvency = r.insolvency, vulnerable = r.vulnerable,
-                updated_at = %s
+                attributes = coalesce(a.attributes, d.attributes), updated_at = %s
             from (select distinct on (debtor_ref collate "C") * from import_plan where outcome in %s and not new_debtor
-                  order by debtor_ref collate "C", row_no desc) r, import_context x
+                  order by debtor_ref collate "C", row_no desc) r
+                 left join %s a on a.debtor_ref = r.debtor_ref, import_context x
             where d.id = r.debtor_id
               and (d.kind, d.name, d.emails, d.phones, d.street, d.postal_code, d.city, d.country::text, d.language, d.time_zone,
-                   d.german_state, d.deceased, d.insolvency, d.vulnerable)
+                   d.german_state, d.deceased, d.insolvency, d.vulnerable, d.attributes)
                   is distinct from (r.kind, r.name, r.emails, r.phones, r.street, r.postal_code, r.city, r.country, r.language,
-                   r.time_zone, r.german_state, r.deceased, r.insolvency, r.vulnerable)""".formatted(ROW_TIME.formatted("r"), ACCEPTED)),
+                   r.time_zone, r.german_state, r.deceased, r.insolvency, r.vulnerable, coalesce(a.attributes, d.attributes))"""
+                    .formatted(ROW_TIME.formatted("r"), ACCEPTED, LAST_ATTRIBUTES)),
             new Step("insert new debtors", o -> o.ofNewDebtors() > 0, """
             insert into debtors (id, tenant_id, external_reference, kind, name, emails, phones, street, postal_code, city,
-                country, language, time_zone, german_state, deceased, insolvency, vulnerable, created_at, updated_at)
+                country, language, time_zone, german_state, deceased, insolvency, vulnerable, attributes, created_at, updated_at)
             select r.debtor_id, x.tenant_id, r.debtor_ref, r.kind, r.name, r.emails, r.phones, r.street, r.postal_code,
-                   r.city, r.country, r.language, r.time_zone, r.german_state, r.deceased, r.insolvency, r.vulnerable, %1$s, %1$s
-            from %2$s r, import_context x""".formatted(ROW_TIME.formatted("r"), NEW_DEBTORS)),
+                   r.city, r.country, r.language, r.time_zone, r.german_state, r.deceased, r.insolvency, r.vulnerable,
+                   coalesce(a.attributes, '{}'), %1$s, %1$s
+            from %2$s r left join %3$s a on a.debtor_ref = r.debtor_ref, import_context x"""
+                    .formatted(ROW_TIME.formatted("r"), NEW_DEBTORS, LAST_ATTRIBUTES)),
             new Step("insert opened cases", o -> o.created() > 0, """
             insert into cases (id, tenant_id, external_reference, debtor_name, outstanding_minor, currency, status, opened_by,
                 created_at, debtor_id, oldest_due_date)

@@ -46,11 +46,6 @@ final class JsonLinesImportReader implements ImportReader {
         if (placement == null) {
             return ParsedRow.rejected(line.number(), List.of(new RowError(line.number(), "line", "is JSON null, not a placement")));
         }
-        if (placement.debtor() != null && placement.debtor().attributes() != null) {
-            // Refused rather than dropped: the merge does not write attributes yet.
-            return ParsedRow.rejected(line.number(), List.of(new RowError(line.number(), "debtor.attributes",
-                    "are not taken by the bulk import yet; place the claim through the API (placeClaim) to set them")));
-        }
         return ImportReader.validated(line.number(), placement, Function.identity());
     }
 

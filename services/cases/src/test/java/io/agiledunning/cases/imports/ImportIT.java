@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -140,19 +141,22 @@ class ImportIT {
     @Test
     void eachRowHasTheOutcomeOfPlacingItThroughThePlacementApi() {
         String r = UUID.randomUUID().toString().substring(0, 8);
+        // Debtor attributes: given ones replace the debtor's, left out keeps them, a refused row changes nothing.
         List<String> first = List.of(
-                line("P", r, "Paula", "I1", "100.00", "0.00", "EUR"),
-                line("Q", r, "Quirin", "I2", "20.00", "0.00", "EUR"),
+                attributes(line("P", r, "Paula", "I1", "100.00", "0.00", "EUR"), "{\"industry\":\"telecom\"}"),
+                attributes(line("Q", r, "Quirin", "I2", "20.00", "0.00", "EUR"), "{\"tier\":\"gold\"}"),
                 line("Q", r, "Quirin", "I3", "30.00", "2.50", "EUR"));
         List<String> second = List.of(
                 line("P", r, "Paula", "I1", "100.00", "0.00", "EUR"),           // unchanged
-                line("P", r, "Paula", "I4", "40.00", "0.00", "EUR"),            // joins P's case ...
-                line("P", r, "Paula", "I1", "90.00", "5.00", "EUR").replace("\"R-I1\"", "\"R-I1b\""), // ... duplicate in file
-                line("Q", r, "Quirin Neu", "I2", "25.00", "1.00", "EUR"),       // updated, debtor renamed
+                attributes(line("P", r, "Paula", "I4", "40.00", "0.00", "EUR"),  // joins P's case ...
+                        "{\"industry\":\"energy\",\"tier\":\"silver\"}"),
+                attributes(line("P", r, "Paula", "I1", "90.00", "5.00", "EUR").replace("\"R-I1\"", "\"R-I1b\""), // ... duplicate in file
+                        "{\"industry\":\"refused\"}"),
+                attributes(line("Q", r, "Quirin Neu", "I2", "25.00", "1.00", "EUR"), "{}"), // updated, debtor renamed, attributes cleared
                 line("Q", r, "Quirin Neu", "I5", "5.00", "0.00", "EUR"),        // joins Q's case after the update
                 line("P", r, "Paula", "I3", "30.00", "2.50", "EUR"),            // Q's claim: another debtor
-                line("S", r, "Sven", "I6", "70.00", "0.00", "GBP"),             // opens a case ...
-                line("S", r, "Sven", "I7", "3.00", "0.00", "CHF"),              // ... in GBP: refused
+                attributes(line("S", r, "Sven", "I6", "70.00", "0.00", "GBP"), "{\"product\":\"mobile\"}"), // opens a case ...
+                attributes(line("S", r, "Sven", "I7", "3.00", "0.00", "CHF"), "{\"product\":\"refused\"}"), // ... in GBP: refused
                 line("S", r, "Sven", "I8", "1.00", "0.00", "GBP"));             // ... joins
         for (List<String> lines : List.of(first, second)) {
             for (String body : lines) {
@@ -166,8 +170,11 @@ class ImportIT {
                     .statusCode(201).body("state", equalTo("COMPLETED"));
         }
         relay.relayAll();
-        assertEquals(TenantState.of(null, oneByOne.id().toString(), oneByOne.viewerToken()),
-                TenantState.of(null, bulk.id().toString(), bulk.viewerToken()));
+        String bulkState = TenantState.of(null, bulk.id().toString(), bulk.viewerToken());
+        assertEquals(TenantState.of(null, oneByOne.id().toString(), oneByOne.viewerToken()), bulkState);
+        assertEquals(Map.of("industry", "energy", "tier", "silver"), debtorAttributes(bulk, "I1-" + r), bulkState);
+        assertEquals(Map.of(), debtorAttributes(bulk, "I2-" + r), bulkState);
+        assertEquals(Map.of("product", "mobile"), debtorAttributes(bulk, "I6-" + r), bulkState);
         String jobId = as(bulk.viewerToken()).get("/api/imports?first=2").then().extract().path("items[1].id");
         as(bulk.viewerToken()).get("/api/imports/{id}", jobId).then()
                 .body("rowsRead", equalTo(9)).body("claimsCreated", equalTo(4)).body("claimsUpdated", equalTo(1))
@@ -176,6 +183,47 @@ class ImportIT {
         assertEquals(4, report.lines().count(), report);
         assertEquals("3,\"claim.externalReference\",\"duplicate claim reference: row 1 has it already\"", report.lines().toList().get(1));
         assertEquals("6,\"claim.externalReference\",\"claim 'I3-%s' belongs to another debtor\"".formatted(r), report.lines().toList().get(2));
+    }
+
+    @Test
+    void csvAttributeColumnsSetTheDebtorsAttributes() {
+        String r = UUID.randomUUID().toString().substring(0, 8);
+        String header = "schuldner_referenz;schuldner_art;schuldner_name;e_mail;forderung_referenz;rechnungsnummer;"
+                + "rechnungsdatum;faelligkeitsdatum;hauptforderung;waehrung;attribute.industry;Merkmal.tarif\n";
+        String rows = header
+                + "T-%1$s;VERBRAUCHER;Tina;t@example.org;J1-%1$s;R1;15.01.2026;14.02.2026;10,00;EUR;telecom; gold \n".formatted(r)
+                + "U-%1$s;VERBRAUCHER;Udo;u@example.org;J2-%1$s;R2;15.01.2026;14.02.2026;10,00;EUR;;\n".formatted(r)
+                + "V-%1$s;VERBRAUCHER;Vera;v@example.org;J3-%1$s;R3;15.01.2026;14.02.2026;10,00;EUR;%2$s;\n".formatted(r, "x".repeat(201));
+        String jobId = upload(acme.agentToken(), "text/csv", rows.getBytes(StandardCharsets.UTF_8)).statusCode(201)
+                .body("state", equalTo("COMPLETED")).body("rowsValid", equalTo(2)).body("rowsRejected", equalTo(1))
+                .extract().path("id");
+        assertEquals(Map.of("industry", "telecom", "tarif", "gold"), debtorAttributes(acme, "J1-" + r));
+        assertEquals(Map.of(), debtorAttributes(acme, "J2-" + r), "a file with attribute columns sets what the row has");
+        assertEquals("""
+                row,field,reason\r
+                4,"attribute.industry","must be at most 200 characters"\r
+                """, as(acme.viewerToken()).get("/api/imports/{id}/errors", jobId).then().statusCode(200).extract().asString());
+        String tinasCase = caseIdOf(acme, "J1-" + r);
+        String tinasDebtor = as(acme.viewerToken()).get("/api/cases/{id}", tinasCase).then().extract().path("debtorId");
+        as(globex.viewerToken()).get("/api/debtors/{id}", tinasDebtor).then().statusCode(404);
+
+        // A file without attribute columns keeps what the debtors have.
+        String plain = HEADER + "T-%1$s,CONSUMER,Tina,t@example.org,,,,,,J4-%1$s,R4,2026-01-15,2026-02-14,5.00,EUR,,,\n".formatted(r);
+        upload(acme.agentToken(), "text/csv", plain.getBytes(StandardCharsets.UTF_8)).statusCode(201)
+                .body("state", equalTo("COMPLETED")).body("claimsCreated", equalTo(1));
+        assertEquals(Map.of("industry", "telecom", "tarif", "gold"), debtorAttributes(acme, "J1-" + r));
+
+        for (var refused : Map.of(
+                "attribute.Branche", "the column 'attribute.Branche' cannot hold the debtor attribute 'Branche': a key must be "
+                        + "lower-case letters, digits, '_' or '-' (at most 40), starting with a letter",
+                "merkmal.persona", "the column 'merkmal.persona' cannot hold the debtor attribute 'persona': is assigned by "
+                        + "the platform, not placed",
+                "attribute.tier,merkmal.tier", "the header names the debtor attribute 'tier' twice ('attribute.tier' and "
+                        + "'merkmal.tier')").entrySet()) {
+            byte[] file = (HEADER.strip() + "," + refused.getKey() + "\n").getBytes(StandardCharsets.UTF_8);
+            upload(acme.agentToken(), "text/csv", file).statusCode(201)
+                    .body("state", equalTo("FAILED")).body("failure", equalTo(refused.getValue()));
+        }
     }
 
     @Test
@@ -196,6 +244,18 @@ class ImportIT {
                 "claim":{"externalReference":"%s-%s","invoiceNumber":"R-%s","issueDate":"2026-01-15","dueDate":"2026-02-14",\
                 "principal":{"amount":%s,"currency":"%s"},"fees":{"amount":%s,"currency":"%s"},"consumerNotice":true}}"""
                 .formatted(debtor, r, name, claim, r, claim, principal, currency, fees, currency);
+    }
+
+    /** The placement line with {@code attributes} (a JSON object) on its debtor. */
+    private static String attributes(String line, String attributes) {
+        return line.replace("\"emails\":[\"x@example.org\"]}", "\"emails\":[\"x@example.org\"],\"attributes\":" + attributes + "}");
+    }
+
+    /** The attributes of the debtor of the case named after {@code claimReference}. */
+    private static Map<String, String> debtorAttributes(TestTenant tenant, String claimReference) {
+        String debtorId = as(tenant.viewerToken()).get("/api/cases/{id}", caseIdOf(tenant, claimReference)).then()
+                .statusCode(200).extract().path("debtorId");
+        return as(tenant.viewerToken()).get("/api/debtors/{id}", debtorId).then().statusCode(200).extract().path("attributes");
     }
 
     private static String caseIdOf(TestTenant tenant, String claimReference) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -135,10 +136,10 @@ class ImportReaderTest {
         assertEquals(List.of(
                 new RowError(3, "claim.principal.currency", "'XYZ' is not a valid Currency"),
                 new RowError(4, "body", "is not well-formed JSON"),
-                new RowError(5, "debtor.name", "is required"),
-                new RowError(6, "debtor.attributes",
-                        "are not taken by the bulk import yet; place the claim through the API (placeClaim) to set them")),
-                rows.stream().skip(1).flatMap(r -> r.errors().stream()).toList());
+                new RowError(5, "debtor.name", "is required")),
+                rows.stream().skip(1).limit(3).flatMap(r -> r.errors().stream()).toList());
+        assertEquals(Map.of("industry", "telecom"), rows.get(4).placement().debtor().attributes(), "attributes as in the API");
+        assertNull(rows.getFirst().placement().debtor().attributes(), "left out: the debtor keeps its own");
     }
 
     @Test

@@ -27,7 +27,7 @@ public final class CaseTypes {
     @Type("Money")
     @Description("An exact amount: the decimal amount in the currency's minor digits, and an ISO 4217 code.")
     public record MoneyAmount(@NonNull BigDecimal amount, @NonNull String currency) {
-        static MoneyAmount of(Money money) {
+        public static MoneyAmount of(Money money) {
             return new MoneyAmount(money.amount(), money.currency().getCurrencyCode());
         }
     }

@@ -4,6 +4,7 @@ import io.agiledunning.api.errors.ServiceErrorMapper;
 import io.agiledunning.api.security.PropagateCallerToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.agiledunning.common.errors.FieldError;
+import io.agiledunning.common.money.Money;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,7 +29,8 @@ import java.util.UUID;
 @RegisterProvider(PropagateCallerToken.class)
 public interface DunningClient {
 
-    record PlannedActionDto(Instant at, String step, String channel, String template, String command, List<String> reasons) {
+    record PlannedActionDto(Instant at, String step, String channel, String template, Money fee, String command,
+                            List<String> reasons) {
     }
 
     record CasePlanDto(UUID caseId, String strategyKey, int strategyVersion, boolean builtInStrategy, String segmentKey,

@@ -1,6 +1,7 @@
 package io.agiledunning.api.dunning;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agiledunning.api.cases.CaseTypes.MoneyAmount;
 import io.agiledunning.api.errors.GraphQLErrors;
 import io.agiledunning.api.errors.GraphQLIds;
 import io.agiledunning.api.security.Caller;
@@ -51,12 +52,14 @@ public class DunningGraphQLApi {
     }
 
     @Type("PlannedAction")
-    @Description("One planned action: a contact (step, channel, template) or a lifecycle command (e.g. handover), when "
-            + "the guardrails allow it, and why.")
-    public record PlannedAction(@NonNull Instant at, String step, String channel, String template, String command,
-                                @NonNull List<@NonNull String> reasons) {
+    @Description("One planned action: a contact (step, channel, template, and the fee its letter would name — zero on "
+            + "the case's first contact) or a lifecycle command (e.g. handover; no fee), when the guardrails allow it, "
+            + "and why.")
+    public record PlannedAction(@NonNull Instant at, String step, String channel, String template, MoneyAmount fee,
+                                String command, @NonNull List<@NonNull String> reasons) {
         static PlannedAction of(DunningClient.PlannedActionDto a) {
-            return new PlannedAction(a.at(), a.step(), a.channel(), a.template(), a.command(), a.reasons());
+            return new PlannedAction(a.at(), a.step(), a.channel(), a.template(), a.fee() == null ? null : MoneyAmount.of(a.fee()),
+                    a.command(), a.reasons());
         }
     }
 

@@ -28,6 +28,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -113,6 +114,8 @@ class DunningDeciderTest {
         assertEquals(LocalDateTime.of(2026, 2, 2, 9, 0), local(plan.get(2)));
         assertEquals(LocalDateTime.of(2026, 6, 20, 9, 0), local(plan.get(3)), "day 166, a Saturday");
         assertEquals("LETTER", plan.get(3).channel());
+        assertEquals(Arrays.asList(Money.zero("EUR"), TENANT_FEE, TENANT_FEE, TENANT_FEE, null),
+                plan.stream().map(PlannedAction::fee).toList(), "the first contact is free, each letter after it names the fee");
         assertEquals("hand over", plan.get(4).command());
         assertEquals(LocalDateTime.of(2026, 7, 4, 9, 0), local(plan.get(4)), "day 180");
         assertEquals(5, plan.size());

@@ -31,7 +31,8 @@ public final class DunningPreview {
             Decision decision = DunningDecider.decide(facts, strategy, progress, current, policy, now);
             switch (decision) {
                 case Decision.Contact c -> {
-                    actions.add(new PlannedAction(now, c.step().key(), c.channel().channel().name(), c.channel().template(), null, c.reasons()));
+                    actions.add(new PlannedAction(now, c.step().key(), c.channel().channel().name(), c.channel().template(), c.fee(),
+                            null, c.reasons()));
                     contacts.add(now);
                     progress = progress.contacted(now.atZone(recipient.zone()).toLocalDate(), c.step().isReaction());
                 }
@@ -41,7 +42,7 @@ public final class DunningPreview {
                     progress = progress.started(now.atZone(recipient.zone()).toLocalDate());
                 }
                 case Decision.Command c -> {
-                    actions.add(new PlannedAction(now, null, null, null, c.command().action(), c.reasons()));
+                    actions.add(new PlannedAction(now, null, null, null, null, c.command().action(), c.reasons()));
                     return actions;
                 }
                 case Decision.Finished f -> {

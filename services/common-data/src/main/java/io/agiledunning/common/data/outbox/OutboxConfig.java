@@ -3,6 +3,8 @@ package io.agiledunning.common.data.outbox;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.time.Duration;
+
 @ConfigMapping(prefix = "agiledunning.outbox")
 public interface OutboxConfig {
 
@@ -12,4 +14,8 @@ public interface OutboxConfig {
 
     @WithDefault("500")
     int batchSize();
+
+    /** How long a published row stays in the outbox before {@link OutboxPruning} deletes it. */
+    @WithDefault("P7D")
+    Duration keepPublished();
 }

@@ -659,6 +659,15 @@ class CrossServiceIT {
                   { key priority strategyKey controlShare rule { debtorKind minAmount germanStates } } }""", Map.of("key", key));
         assertEquals(List.of(), errorCodes(segment), () -> segment.prettify());
         assertEquals(List.of("BE", "BY"), segment.getList("data.saveDunningSegment.rule.germanStates"));
+        String twice = """
+                mutation($key: String!) { saveDunningSegment(input: {key: "telecom", priority: 2, strategyKey: $key,
+                    rule: {attributes: [{key: "industry", value: "telecom"}, {key: "industry", value: "energy"}]}}) { key } }""";
+        assertEquals(List.of("FORBIDDEN"), errorCodes(graphql.post(tenant.agentToken(), twice, Map.of("key", key))),
+                "the role is checked before the input");
+        JsonPath ambiguous = graphql.post(admin, twice, Map.of("key", key));
+        assertEquals(List.of("VALIDATION"), errorCodes(ambiguous), () -> ambiguous.prettify());
+        assertEquals("rule.attributes.industry: is given twice", ambiguous.getString("errors[0].extensions.fields"),
+                () -> ambiguous.prettify());
         JsonPath segments = graphql.post(tenant.viewerToken(), "{ dunningSegments { key strategyKey } }");
         assertEquals(List.of("large-b2b"), segments.getList("data.dunningSegments.key"), () -> segments.prettify());
 

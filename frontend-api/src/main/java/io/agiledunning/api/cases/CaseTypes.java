@@ -1,5 +1,6 @@
 package io.agiledunning.api.cases;
 
+import io.agiledunning.api.KeyValueInput;
 import io.agiledunning.api.errors.GraphQLApiException;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.money.Money;
@@ -14,7 +15,6 @@ import org.eclipse.microprofile.graphql.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -157,22 +157,13 @@ public final class CaseTypes {
 
         /** @throws GraphQLApiException a key given twice */
         Map<String, String> attributeMap() throws GraphQLApiException {
-            if (attributes == null) {
-                return null;
-            }
-            Map<String, String> map = new LinkedHashMap<>();
-            for (DebtorAttributeInput attribute : attributes) {
-                if (map.put(attribute.key(), attribute.value()) != null) {
-                    throw GraphQLApiException.invalid(new FieldError("debtor.attributes." + attribute.key(), "is given twice"));
-                }
-            }
-            return map;
+            return KeyValueInput.toMap("debtor.attributes", attributes);
         }
     }
 
     @Input("DebtorAttributeInput")
     @Description("One attribute of a debtor: key (lower-case letters, digits, '_' or '-'), value (at most 200 characters).")
-    public record DebtorAttributeInput(@NonNull String key, @NonNull String value) {
+    public record DebtorAttributeInput(@NonNull String key, @NonNull String value) implements KeyValueInput {
     }
 
     @Input("ClaimInput")

@@ -3,6 +3,7 @@ package io.agiledunning.api.dunning;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.agiledunning.api.KeyValueInput;
 import io.agiledunning.api.dunning.DunningGraphQLApi.DunningGateway;
 import io.agiledunning.api.errors.GraphQLApiException;
 import io.agiledunning.api.errors.GraphQLErrors;
@@ -26,7 +27,6 @@ import org.eclipse.microprofile.graphql.Type;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -93,20 +93,18 @@ public class DunningStrategyGraphQLApi {
     }
 
     @Input("SegmentAttributeInput")
-    public record AttributeInput(@NonNull String key, @NonNull String value) {
+    public record AttributeInput(@NonNull String key, @NonNull String value) implements KeyValueInput {
     }
 
     @Input("SegmentRuleInput")
     public record SegmentRuleInput(String debtorKind, BigDecimal minAmount, BigDecimal maxAmount, Integer minDaysPastDue,
                                    Integer maxDaysPastDue, @DefaultValue("[]") List<@NonNull String> germanStates,
                                    @DefaultValue("[]") List<@NonNull AttributeInput> attributes) {
-        DunningClient.SegmentRuleDto toDto() {
-            Map<String, String> byKey = new LinkedHashMap<>();
-            if (attributes != null) {
-                attributes.forEach(a -> byKey.put(a.key(), a.value()));
-            }
+        /** @throws GraphQLApiException an attribute key given twice */
+        DunningClient.SegmentRuleDto toDto() throws GraphQLApiException {
+            Map<String, String> byKey = KeyValueInput.toMap("rule.attributes", attributes);
             return new DunningClient.SegmentRuleDto(debtorKind, minAmount, maxAmount, minDaysPastDue, maxDaysPastDue,
-                    germanStates == null ? Set.of() : Set.copyOf(germanStates), byKey);
+                    germanStates == null ? Set.of() : Set.copyOf(germanStates), byKey == null ? Map.of() : byKey);
         }
     }
 
@@ -195,11 +193,19 @@ public class DunningStrategyGraphQLApi {
     @Mutation("saveDunningSegment")
     @Description("Creates or replaces the segment with this key (tenant admins).")
     public Uni<@NonNull DunningSegment> saveDunningSegment(@Name("input") @NonNull SaveDunningSegmentInput input) {
-        DunningClient.SegmentBody body = new DunningClient.SegmentBody(input.priority(),
-                input.rule() == null ? null : input.rule().toDto(), input.strategyKey(), input.controlShare(),
-                input.controlStrategyKey());
-        return caller.withAnyRole(() -> dunning.saveSegment(input.key(), body).map(DunningSegment::of), Roles.TENANT_ADMIN)
+        return caller.withAnyRole(() -> segmentBody(input).chain(body -> dunning.saveSegment(input.key(), body))
+                        .map(DunningSegment::of), Roles.TENANT_ADMIN)
                 .onFailure().transform(GraphQLErrors::toClientError);
+    }
+
+    private static Uni<DunningClient.SegmentBody> segmentBody(SaveDunningSegmentInput input) {
+        try {
+            return Uni.createFrom().item(new DunningClient.SegmentBody(input.priority(),
+                    input.rule() == null ? null : input.rule().toDto(), input.strategyKey(), input.controlShare(),
+                    input.controlStrategyKey()));
+        } catch (GraphQLApiException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 
     private Uni<JsonNode> parse(String definition) {

@@ -2,6 +2,7 @@ package io.agiledunning.api;
 
 import io.agiledunning.api.errors.GraphQLApiException;
 import io.agiledunning.common.errors.FieldError;
+import io.smallrye.mutiny.Uni;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,5 +35,14 @@ public interface KeyValueInput {
             }
         }
         return map;
+    }
+
+    /** {@link #toMap}, its refusal as a failed {@code Uni}. */
+    static Uni<Map<String, String>> mapped(String path, List<? extends KeyValueInput> pairs) {
+        try {
+            return Uni.createFrom().item(toMap(path, pairs));
+        } catch (GraphQLApiException e) {
+            return Uni.createFrom().failure(e);
+        }
     }
 }

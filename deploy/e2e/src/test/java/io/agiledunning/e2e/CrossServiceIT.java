@@ -490,6 +490,25 @@ class CrossServiceIT {
                 Map.of("id", debtorId));
         assertEquals(List.of(), errorCodes(read), () -> read.prettify());
         assertEquals(List.of("EMAIL"), read.getList("data.debtor.debtor.optedOutChannels"), () -> read.prettify());
+
+        String setAttributes = """
+                mutation($id: ID!, $a: [DebtorAttributeInput!]!) { setDebtorAttributes(debtorId: $id, attributes: $a) {
+                  id attributes { key value } } }""";
+        List<Map<String, String>> telecom = List.of(Map.of("key", "industry", "value", "telecom"), Map.of("key", "tier", "value", "gold"));
+        assertEquals(List.of("FORBIDDEN"), errorCodes(graphql.post(tenantA.viewerToken(), setAttributes, Map.of("id", debtorId, "a", telecom))));
+        assertEquals(List.of("NOT_FOUND"), errorCodes(graphql.post(tenantB.agentToken(), setAttributes, Map.of("id", debtorId, "a", telecom))));
+        JsonPath twice = graphql.post(tenantA.agentToken(), setAttributes, Map.of("id", debtorId,
+                "a", List.of(Map.of("key", "tier", "value", "gold"), Map.of("key", "tier", "value", "silver"))));
+        assertEquals(List.of("VALIDATION"), errorCodes(twice), () -> twice.prettify());
+        assertEquals("attributes.tier: is given twice", twice.getString("errors[0].extensions.fields"), () -> twice.prettify());
+        JsonPath badKey = graphql.post(tenantA.agentToken(), setAttributes, Map.of("id", debtorId,
+                "a", List.of(Map.of("key", "Tier", "value", "gold"))));
+        assertEquals(List.of("VALIDATION"), errorCodes(badKey), () -> badKey.prettify());
+        assertTrue(badKey.getString("errors[0].extensions.fields").startsWith("attributes.Tier: a key must be"), () -> badKey.prettify());
+        JsonPath set = graphql.post(tenantA.agentToken(), setAttributes, Map.of("id", debtorId, "a", telecom));
+        assertEquals(List.of(), errorCodes(set), () -> set.prettify());
+        assertEquals(List.of("industry", "tier"), set.getList("data.setDebtorAttributes.attributes.key"), () -> set.prettify());
+        assertEquals(List.of("telecom", "gold"), set.getList("data.setDebtorAttributes.attributes.value"), () -> set.prettify());
     }
 
     @Test

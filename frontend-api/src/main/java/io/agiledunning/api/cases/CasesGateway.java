@@ -13,6 +13,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -72,6 +73,11 @@ public class CasesGateway {
     /** Not retried: an opt-out replaces the set, but each change is a timeline entry and an event. */
     public Uni<CaseSearchDtos.DebtorDto> optOuts(UUID id, List<String> channels, String reason) {
         return debtors.optOuts(id, new DebtorsClient.OptOutsBody(channels, reason));
+    }
+
+    /** Not retried, like opt-outs. */
+    public Uni<CaseSearchDtos.DebtorDto> attributes(UUID id, Map<String, String> attributes) {
+        return debtors.attributes(id, new DebtorsClient.AttributesBody(attributes));
     }
 
     /** Read, but a whole debtor's history: 10 s, retried. */

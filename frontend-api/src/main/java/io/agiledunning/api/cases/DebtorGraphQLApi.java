@@ -1,6 +1,8 @@
 package io.agiledunning.api.cases;
 
+import io.agiledunning.api.KeyValueInput;
 import io.agiledunning.api.cases.CaseTypes.CaseNode;
+import io.agiledunning.api.cases.CaseTypes.DebtorAttributeInput;
 import io.agiledunning.api.cases.CaseTypes.ClaimNode;
 import io.agiledunning.api.cases.CaseTypes.PageInfo;
 import io.agiledunning.api.cases.DebtorTypes.DebtorConnection;
@@ -74,6 +76,18 @@ public class DebtorGraphQLApi {
                                                      @Name("channels") @NonNull List<@NonNull String> channels,
                                                      @Name("reason") String reason) {
         return onDebtor(debtorId, id -> cases.optOuts(id, channels, reason).map(DebtorNode::of), WRITERS);
+    }
+
+    @Mutation("setDebtorAttributes")
+    @Description("Sets the debtor's own attributes that dunning segments match (industry, product, tier …): the whole set "
+            + "replaces the kept one, an empty list clears it; rules as in placeClaim (a wrong or twice given key is "
+            + "VALIDATION on attributes.<key>). Counts for the debtor's cases whose dunning has not started and for its next "
+            + "ones. Goes on the timeline of the debtor's open cases; the same set again changes nothing. Another tenant's "
+            + "debtor NOT_FOUND, an erased one CONFLICT.")
+    public Uni<@NonNull DebtorNode> setDebtorAttributes(@Name("debtorId") @Id @NonNull String debtorId,
+                                                        @Name("attributes") @NonNull List<@NonNull DebtorAttributeInput> attributes) {
+        return onDebtor(debtorId, id -> KeyValueInput.mapped("attributes", attributes)
+                .chain(map -> cases.attributes(id, map)).map(DebtorNode::of), WRITERS);
     }
 
     @Query("debtorDataExport")

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** The cases service's debtor reads, called with the caller's own access token. */
@@ -47,6 +48,13 @@ public interface DebtorsClient {
     @PUT
     @Path("/{id}/opt-outs")
     Uni<CaseSearchDtos.DebtorDto> optOuts(@PathParam("id") UUID id, OptOutsBody body);
+
+    record AttributesBody(Map<String, String> attributes) {
+    }
+
+    @PUT
+    @Path("/{id}/attributes")
+    Uni<CaseSearchDtos.DebtorDto> attributes(@PathParam("id") UUID id, AttributesBody body);
 
     record RestrictionBody(boolean restricted, String reason) {
     }

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A person or business owing claims to a tenant, known by the tenant's external reference. */
@@ -208,6 +209,16 @@ public class Debtor extends TenantScopedEntity {
     }
 
     /** The channels the debtor opted out of from now on (replacing the earlier choice). */
+    /** Replaces the debtor's attributes with normalized, valid ones ({@link DebtorAttributes}); @return whether they changed */
+    public boolean replaceAttributes(Map<String, String> replacement, Instant now) {
+        if (attributes().equals(replacement)) {
+            return false;
+        }
+        attributes = DebtorAttributes.toEntries(replacement);
+        updatedAt = now.truncatedTo(ChronoUnit.MICROS);
+        return true;
+    }
+
     public void optOut(java.util.Set<String> channels, Instant now) {
         optedOutChannels = channels.stream().sorted().toArray(String[]::new);
         updatedAt = now.truncatedTo(ChronoUnit.MICROS);

@@ -2,6 +2,7 @@ package io.agiledunning.cases.api;
 
 import io.agiledunning.cases.service.CaseQueryService;
 import io.agiledunning.cases.service.ClaimPlacementService;
+import io.agiledunning.cases.service.DebtorAttributeChanges;
 import io.agiledunning.cases.service.DebtorDataExport;
 import io.agiledunning.cases.service.DebtorDataProtection;
 import io.agiledunning.cases.service.DebtorPreferences;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/debtors")
@@ -32,6 +34,10 @@ public class DebtorResource {
 
     /** The whole set of channels (EMAIL, SMS, LETTER) the debtor opted out of; empty lifts every opt-out. */
     public record OptOutsRequest(@NotNull List<@NotNull String> channels, @Size(max = 500) String reason) {
+    }
+
+    /** The debtor's own attributes, the whole set (docs/api.md): they replace the kept ones; empty clears them. */
+    public record AttributesRequest(@NotNull Map<String, String> attributes) {
     }
 
     /** Every consent the debtor gave, by channel (EMAIL, SMS, LETTER, PHONE); a channel left out is withdrawn. */
@@ -49,17 +55,19 @@ public class DebtorResource {
     private final ClaimPlacementService placements;
     private final CaseQueryService queries;
     private final DebtorPreferences preferences;
+    private final DebtorAttributeChanges attributeChanges;
     private final DebtorDataExport exports;
     private final DebtorDataProtection protection;
     private final CurrentTenant currentTenant;
     private final ObjectMapper json;
 
     public DebtorResource(ClaimPlacementService placements, CaseQueryService queries, DebtorPreferences preferences,
-                          DebtorDataExport exports, DebtorDataProtection protection, CurrentTenant currentTenant,
-                          ObjectMapper json) {
+                          DebtorAttributeChanges attributeChanges, DebtorDataExport exports, DebtorDataProtection protection,
+                          CurrentTenant currentTenant, ObjectMapper json) {
         this.placements = placements;
         this.queries = queries;
         this.preferences = preferences;
+        this.attributeChanges = attributeChanges;
         this.exports = exports;
         this.protection = protection;
         this.currentTenant = currentTenant;
@@ -118,6 +126,15 @@ public class DebtorResource {
                                    @HeaderParam("X-Correlation-Id") String correlationId) {
         return preferences.optOut(currentTenant.require(), id, request.channels(), request.reason(), correlationId)
                 .map(DebtorView::of);
+    }
+
+    /** Sets the debtor's own attributes that dunning segments match (docs/dunning.md, "Segments"). */
+    @PUT
+    @Path("/{id}/attributes")
+    @RolesAllowed({Roles.TENANT_ADMIN, Roles.TENANT_AGENT})
+    public Uni<DebtorView> attributes(@PathParam("id") UUID id, @NotNull AttributesRequest request,
+                                      @HeaderParam("X-Correlation-Id") String correlationId) {
+        return attributeChanges.replace(currentTenant.require(), id, request.attributes(), correlationId).map(DebtorView::of);
     }
 
     /** The tenant's debtors, oldest first; {@code q}: a prefix of a name word or of a reference or invoice number. */

@@ -26,6 +26,7 @@ public enum EventType {
     CONTACT_POLICY_CHANGED("ContactPolicyChanged", 1, Topics.CASES, ContactPolicyChanged.class),
     DEBTOR_OPT_OUTS_CHANGED("DebtorOptOutsChanged", 1, Topics.CASES, DebtorOptOutsChanged.class),
     DEBTOR_CONSENTS_CHANGED("DebtorConsentsChanged", 1, Topics.CASES, DebtorConsentsChanged.class),
+    DEBTOR_ATTRIBUTES_CHANGED("DebtorAttributesChanged", 1, Topics.CASES, DebtorAttributesChanged.class),
     DEBTOR_RESTRICTED("DebtorRestricted", 1, Topics.CASES, DebtorRestricted.class),
     DEBTOR_RESTRICTION_LIFTED("DebtorRestrictionLifted", 1, Topics.CASES, DebtorRestrictionLifted.class),
     DEBTOR_ERASED("DebtorErased", 1, Topics.CASES, DebtorErased.class),

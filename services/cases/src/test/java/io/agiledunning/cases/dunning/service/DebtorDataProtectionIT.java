@@ -116,6 +116,8 @@ class DebtorDataProtectionIT {
                 .body("channel", contains("SMS")).body("[0].source", equalTo("web form"));
         given().auth().oauth2(acme.viewerToken()).get("/api/debtors/{id}/consents", debtor).then().statusCode(200)
                 .body("channel", contains("SMS")).body("[0].givenAt", equalTo("2026-01-02T09:00:00Z"));
+        // Attributes set on their own land on the timeline too (and must leave it on erasure).
+        attributes(acme.agentToken(), debtor, Map.of("tier", "gold-since-2019", "club", "vip-platinum")).statusCode(200);
         given().auth().oauth2(globex.viewerToken()).get("/api/debtors/{id}/consents", debtor).then().statusCode(404);
 
         // The engine contacts the one debtor and leaves the restricted one alone: not even dunning starts.
@@ -145,11 +147,12 @@ class DebtorDataProtectionIT {
                 .body("debtor.name", equalTo("Erika Mustermann"))
                 .body("debtor.emails", contains("erika@example.org"))
                 .body("debtor.attributes.tier", equalTo("gold-since-2019"))
+                .body("debtor.attributes.club", equalTo("vip-platinum"))
                 .body("consents.channel", contains("SMS"))
                 .body("cases.id", contains(paying.toString()))
                 .body("cases[0].status", equalTo("HANDED_OVER"))
                 .body("claims.externalReference", contains("INV-gdpr-a-" + run))
-                .body("timeline.entry.type", hasItems("CaseOpened", "DebtorConsentsChanged", "ContactRequested",
+                .body("timeline.entry.type", hasItems("CaseOpened", "DebtorConsentsChanged", "DebtorAttributesChanged", "ContactRequested",
                         "PaymentAllocated", "CaseClosed"))
                 .body("payments[0].caseId", equalTo(paying.toString()))
                 .body("payments[0].payment.amount.amount", equalTo(20.0f))
@@ -174,6 +177,7 @@ class DebtorDataProtectionIT {
         consents(acme.agentToken(), debtor, List.of()).statusCode(409);
         given().auth().oauth2(acme.agentToken()).contentType(ContentType.JSON).body(Map.of("channels", List.of("SMS")))
                 .put("/api/debtors/{id}/opt-outs", debtor).then().statusCode(409);
+        attributes(acme.agentToken(), debtor, Map.of("tier", "new")).statusCode(409);
 
         String after = export(acme.adminToken(), debtor).statusCode(200)
                 .body("debtor.name", equalTo("erased (Art. 17 GDPR)"))
@@ -188,7 +192,7 @@ class DebtorDataProtectionIT {
                 .body("handoverPackages[0].handoverPackage.debtor.name", equalTo("erased (Art. 17 GDPR)"))
                 .body("handoverPackages[0].handoverPackage.statement.claims", hasSize(1))
                 .extract().asString();
-        for (String personal : List.of("Mustermann", "Erika", "erika@example.org", "+49 30 123456", "Heidestraße", "web form", "gold-since-2019",
+        for (String personal : List.of("Mustermann", "Erika", "erika@example.org", "+49 30 123456", "Heidestraße", "web form", "gold-since-2019", "vip-platinum",
                 "\"gdpr-a-" + run + "\"")) { // the debtor's reference; the claim's references stay
             assertFalse(after.contains(personal), personal + " survived the erasure: " + after);
         }
@@ -207,7 +211,7 @@ class DebtorDataProtectionIT {
         assertEquals(1, sim.sent(acme, restricted).size(), "contacted once the restriction is lifted");
 
         // Events read back: keyed by tenant and debtor, in order; nothing for the other tenant.
-        assertEquals(List.of("DebtorConsentsChanged", "DebtorErased"), sim.debtorEvents(acme, debtor));
+        assertEquals(List.of("DebtorConsentsChanged", "DebtorAttributesChanged", "DebtorErased"), sim.debtorEvents(acme, debtor));
         assertEquals(List.of("DebtorRestricted", "DebtorRestrictionLifted"), sim.debtorEvents(acme, restrictedDebtor));
         assertEquals(List.of(), sim.debtorEvents(globex, debtor));
     }
@@ -224,6 +228,11 @@ class DebtorDataProtectionIT {
     private static ValidatableResponse consents(String token, String debtorId, List<Map<String, Object>> consents) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("consents", consents))
                 .put("/api/debtors/{id}/consents", debtorId).then().log().ifValidationFails();
+    }
+
+    private static ValidatableResponse attributes(String token, String debtorId, Map<String, String> attributes) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("attributes", attributes))
+                .put("/api/debtors/{id}/attributes", debtorId).then().log().ifValidationFails();
     }
 
     private static ValidatableResponse export(String token, String debtorId) {

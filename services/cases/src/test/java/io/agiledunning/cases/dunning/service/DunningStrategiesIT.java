@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +30,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -185,6 +187,29 @@ class DunningStrategiesIT {
         as(acme.viewerToken()).get("/api/debtors/{id}", debtorId).then().statusCode(200)
                 .body("attributes.industry", equalTo("telecom")).body("attributes.product", equalTo("mobile"));
         as(globex.viewerToken()).get("/api/debtors/{id}", debtorId).then().statusCode(404);
+
+        // Set on their own (PUT /api/debtors/{id}/attributes): a debtor whose case has not started joins the segment.
+        UUID late = sim.place(acme, "late-" + run, (Map<String, String>) null);
+        String lateDebtor = as(acme.viewerToken()).get("/api/cases/{id}", late).then().extract().path("debtorId");
+        attributes(acme.viewerToken(), lateDebtor, Map.of("industry", "telecom")).statusCode(403);
+        attributes(globex.agentToken(), lateDebtor, Map.of("industry", "telecom")).statusCode(404);
+        attributes(acme.agentToken(), lateDebtor, Map.of("Industry", "x", "persona", "y")).statusCode(400)
+                .body("fields.field", org.hamcrest.Matchers.containsInAnyOrder("attributes.Industry", "attributes.persona"));
+        attributes(acme.agentToken(), lateDebtor, Map.of("industry", " telecom ", "tier", " ")).statusCode(200)
+                .body("attributes", equalTo(Map.of("industry", "telecom")));
+        attributes(acme.agentToken(), lateDebtor, Map.of("industry", "telecom")).statusCode(200); // the same again: nothing
+        sim.runUntil(berlin(2025, 6, 2, 10, 0));
+        dunning(acme, late).body("segmentKey", equalTo("telecom")).body("strategyKey", equalTo(key));
+        List<String> changes = sim.timeline(acme, late).stream().filter(e -> "DebtorAttributesChanged".equals(e.get("type")))
+                .map(e -> String.valueOf(e.get("reason"))).toList();
+        assertEquals(List.of("the debtor's attributes were set to industry=telecom"), changes, "one entry, not two");
+        assertEquals(List.of("DebtorAttributesChanged"), sim.debtorEvents(acme, lateDebtor));
+        assertEquals(List.of(), sim.debtorEvents(globex, lateDebtor));
+    }
+
+    private static ValidatableResponse attributes(String token, String debtorId, Map<String, String> attributes) {
+        return as(token).body(Map.of("attributes", attributes)).put("/api/debtors/{id}/attributes", debtorId)
+                .then().log().ifValidationFails();
     }
 
     private static ValidatableResponse dunning(TestTenant tenant, UUID caseId) {

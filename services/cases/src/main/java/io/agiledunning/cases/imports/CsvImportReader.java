@@ -6,7 +6,6 @@ import io.agiledunning.cases.placement.DebtorAttributes;
 import io.agiledunning.cases.placement.DebtorData;
 import io.agiledunning.cases.placement.PlaceClaim;
 import io.agiledunning.cases.placement.PostalAddress;
-import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.money.Money;
 
 import java.io.IOException;
@@ -78,10 +77,10 @@ final class CsvImportReader implements ImportReader {
         List<String> unknown = new ArrayList<>();
         for (int i = 0; i < header.values().size(); i++) {
             String name = header.values().get(i).strip();
-            var column = ImportColumn.ofHeader(name);
             if (attributes.accepts(name, i)) {
                 continue;
             }
+            var column = ImportColumn.ofHeader(name);
             if (column.isEmpty()) {
                 unknown.add("'" + name + "'");
             } else if (positions.putIfAbsent(column.get(), i) != null) {
@@ -160,11 +159,9 @@ final class CsvImportReader implements ImportReader {
                 return false;
             }
             String key = matcher.group(2).strip();
-            List<FieldError> problems = DebtorAttributes.problems("", Map.of(key, "x"));
-            if (!problems.isEmpty()) {
-                throw new FileRejected("the column '%s' cannot hold the debtor attribute '%s': %s"
-                        .formatted(name, key, problems.getFirst().reason()));
-            }
+            DebtorAttributes.keyProblem(key).ifPresent(problem -> {
+                throw new FileRejected("the column '%s' cannot hold the debtor attribute '%s': %s".formatted(name, key, problem));
+            });
             if (positions.putIfAbsent(key, position) != null) {
                 throw new FileRejected("the header names the debtor attribute '%s' twice ('%s' and '%s')"
                         .formatted(key, headers.get(key), name));

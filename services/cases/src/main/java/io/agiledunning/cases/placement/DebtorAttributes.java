@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -50,16 +51,25 @@ public final class DebtorAttributes {
             errors.add(new FieldError(path, "at most %d attributes, got %d".formatted(MAX_ENTRIES, attributes.size())));
         }
         attributes.forEach((key, value) -> {
-            if (PERSONA.equals(key)) {
-                errors.add(new FieldError(path + "." + key, "is assigned by the platform, not placed"));
-            } else if (!KEY.matcher(key).matches()) {
-                errors.add(new FieldError(path + "." + key,
-                        "a key must be lower-case letters, digits, '_' or '-' (at most 40), starting with a letter"));
+            Optional<String> keyProblem = keyProblem(key);
+            if (keyProblem.isPresent()) {
+                errors.add(new FieldError(path + "." + key, keyProblem.get()));
             } else if (value.length() > MAX_VALUE_LENGTH) {
                 errors.add(new FieldError(path + "." + key, "must be at most %d characters".formatted(MAX_VALUE_LENGTH)));
             }
         });
         return errors;
+    }
+
+    /** Why {@code key} cannot name an attribute, if it cannot. */
+    public static Optional<String> keyProblem(String key) {
+        if (PERSONA.equals(key)) {
+            return Optional.of("is assigned by the platform, not placed");
+        }
+        if (!KEY.matcher(key).matches()) {
+            return Optional.of("a key must be lower-case letters, digits, '_' or '-' (at most 40), starting with a letter");
+        }
+        return Optional.empty();
     }
 
     public static String[] toEntries(Map<String, String> attributes) {

@@ -18,4 +18,8 @@ public interface OutboxConfig {
     /** How long a published row stays in the outbox before {@link OutboxPruning} deletes it. */
     @WithDefault("P7D")
     Duration keepPublished();
+
+    /** When {@link OutboxPruning} runs (Quarkus cron; {@code off} in tests, which call it). */
+    @WithDefault(OutboxPruning.CRON)
+    String pruneCron();
 }

@@ -25,6 +25,8 @@ public class OutboxPruning {
 
     private static final Logger LOG = Logger.getLogger(OutboxPruning.class);
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
+    /** Daily, at night: the default of {@code agiledunning.outbox.prune-cron}. */
+    static final String CRON = "0 15 3 * * ?";
 
     private final Pool pool;
     private final OutboxConfig config;
@@ -36,7 +38,7 @@ public class OutboxPruning {
         this.clock = clock;
     }
 
-    @Scheduled(cron = "${agiledunning.outbox.prune-cron:0 15 3 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "${agiledunning.outbox.prune-cron:" + CRON + "}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void pruneOnSchedule() {
         try {
             long deleted = prune();

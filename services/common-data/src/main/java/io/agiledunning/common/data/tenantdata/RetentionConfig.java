@@ -21,6 +21,10 @@ public interface RetentionConfig {
     @WithDefault("30")
     int exportGraceDays();
 
+    /** When {@link TenantRetention} erases what is due (Quarkus cron; {@code off} in tests, which call it). */
+    @WithDefault(TenantRetention.ERASURE_CRON)
+    String erasureCron();
+
     default RetentionClass classOf(String table) {
         return tables().getOrDefault(table, unlisted());
     }

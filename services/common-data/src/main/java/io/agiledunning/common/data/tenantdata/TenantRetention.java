@@ -36,6 +36,8 @@ import java.util.UUID;
 public class TenantRetention {
 
     private static final Logger LOG = Logger.getLogger(TenantRetention.class);
+    /** Daily, at night: the default of {@code agiledunning.retention.erasure-cron}. */
+    static final String ERASURE_CRON = "0 30 2 * * ?";
 
     private final TenantDatabase database;
     private final RetentionConfig config;
@@ -82,7 +84,7 @@ public class TenantRetention {
         }
     }
 
-    @Scheduled(cron = "${agiledunning.retention.erasure-cron:0 30 2 * * ?}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(cron = "${agiledunning.retention.erasure-cron:" + ERASURE_CRON + "}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void eraseDaily() throws SQLException {
         eraseDue(LocalDate.now(clock));
     }

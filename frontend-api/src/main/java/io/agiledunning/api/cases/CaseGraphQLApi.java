@@ -69,9 +69,10 @@ public class CaseGraphQLApi {
                                                   @Name("sort") @DefaultValue("PLACED_AT") CaseSort sort,
                                                   @Name("direction") @DefaultValue("ASC") SortDirection direction) {
         CaseFilter f = filter == null ? new CaseFilter(null, null, null, null, null, null, null, null, null) : filter;
-        return caller.withAnyRole(() -> cases.search(new CaseSearchDtos.CaseFilterParams(f.statuses(), f.currency(),
-                                f.minAmount(), f.maxAmount(), f.minDaysPastDue(), f.maxDaysPastDue(), f.segment(), f.persona(),
-                                f.search()), sort.name(), direction.name(), first, after)
+        return caller.withAnyRole(() -> SearchArgument.checked(f.search(), "filter.search", () -> cases.search(
+                                new CaseSearchDtos.CaseFilterParams(f.statuses(), f.currency(), f.minAmount(), f.maxAmount(),
+                                        f.minDaysPastDue(), f.maxDaysPastDue(), f.segment(), f.persona(), f.search()),
+                                sort.name(), direction.name(), first, after))
                         .map(page -> new CaseConnection(page.items().stream()
                                 .map(item -> new CaseEdge(item.cursor(), CaseNode.of(item.listedCase()), item.nextActionAt()))
                                 .toList(), new PageInfo(page.endCursor(), page.hasNextPage()))), READERS)

@@ -2,7 +2,6 @@ package io.agiledunning.api.cases;
 
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.paging.Page;
-import io.agiledunning.common.search.SearchPrefix;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
@@ -15,7 +14,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Every call to the cases service goes through here. Each method has its own circuit breaker and a 5 s
@@ -50,24 +48,14 @@ public class CasesGateway {
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
     public Uni<Page<CaseSearchDtos.CaseListItem>> search(CaseSearchDtos.CaseFilterParams f, String sort, String direction,
                                                          int first, String after) {
-        return searchable(f.q(), () -> client.search(f.status(), f.currency(), f.minAmount(), f.maxAmount(), f.minDaysPastDue(),
-                f.maxDaysPastDue(), f.segment(), f.persona(), f.q(), sort, direction, first, after));
+        return client.search(f.status(), f.currency(), f.minAmount(), f.maxAmount(), f.minDaysPastDue(),
+                f.maxDaysPastDue(), f.segment(), f.persona(), f.q(), sort, direction, first, after);
     }
 
     @Timeout(value = 3, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 100, abortOn = ApiException.class)
     public Uni<Page<CaseSearchDtos.DebtorDto>> debtors(String q, String persona, int first, String after) {
-        return searchable(q, () -> debtors.list(q, persona, first, after));
-    }
-
-    /**
-     * The service's search rule ({@link SearchPrefix}) checked before it is called, so a too short text is VALIDATION
-     * naming the GraphQL argument {@code search} (the service would name its parameter {@code q}).
-     */
-    private static <T> Uni<T> searchable(String search, Supplier<Uni<T>> call) {
-        return SearchPrefix.refusal(search, "search")
-                .map(refusal -> Uni.createFrom().<T>failure(ApiException.invalid(List.of(refusal))))
-                .orElseGet(call);
+        return debtors.list(q, persona, first, after);
     }
 
     /** Not retried: an opt-out replaces the set, but each change is a timeline entry and an event. */

@@ -49,7 +49,7 @@ public class DebtorGraphQLApi {
     @Description("Your tenant's debtors, oldest first (Relay connection); search as in CaseFilter, persona exact.")
     public Uni<@NonNull DebtorConnection> debtors(@Name("first") @DefaultValue("20") int first, @Name("after") String after,
                                                   @Name("search") String search, @Name("persona") String persona) {
-        return caller.withAnyRole(() -> cases.debtors(search, persona, first, after)
+        return caller.withAnyRole(() -> SearchArgument.checked(search, "search", () -> cases.debtors(search, persona, first, after))
                         .map(page -> new DebtorConnection(page.items().stream()
                                 .map(d -> new DebtorEdge(new Cursor(d.createdAt(), d.id()).encode(), DebtorNode.of(d))).toList(),
                                 new PageInfo(page.endCursor(), page.hasNextPage()))), READERS)

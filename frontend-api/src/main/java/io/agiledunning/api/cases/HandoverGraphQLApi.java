@@ -16,11 +16,12 @@ import org.eclipse.microprofile.graphql.Type;
 
 import java.time.Instant;
 
+import static io.agiledunning.api.security.Caller.READERS;
+
 /** How a handed-over case's package travels to the agency, and the key its webhooks are signed with (docs/dunning.md). */
 @GraphQLApi
 public class HandoverGraphQLApi {
 
-    private static final String[] READERS = {Roles.TENANT_ADMIN, Roles.TENANT_AGENT, Roles.TENANT_VIEWER};
 
     @Type("HandoverDelivery")
     @Description("The delivery of a handed-over case's package on the tenant's DROP_FOLDER or WEBHOOK channel: "

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.agiledunning.api.GraphQLRequests.graphql;
@@ -62,12 +63,12 @@ class HandoverAndSearchGraphQLIT {
 
     @Test
     void aOneCharacterSearchIsRefusedNamingSearchBeforeCasesIsCalled() {
-        for (String query : List.of("{ cases(filter: {statuses: [], search: \" X \"}) { edges { node { id } } } }",
-                "{ debtors(search: \"x\") { edges { node { id } } } }")) {
-            graphql(tenant.viewerToken(), query)
+        for (var query : Map.of("{ cases(filter: {statuses: [], search: \" X \"}) { edges { node { id } } } }", "filter.search",
+                "{ debtors(search: \"x\") { edges { node { id } } } }", "search").entrySet()) {
+            graphql(tenant.viewerToken(), query.getKey())
                     .body("data", nullValue())
                     .body("errors[0].extensions.code", equalTo("VALIDATION"))
-                    .body("errors[0].extensions.fields", equalTo("search: must have at least 2 characters, got 'x'"));
+                    .body("errors[0].extensions.fields", equalTo(query.getValue() + ": must have at least 2 characters, got 'x'"));
         }
         // Two characters pass the rule and reach cases (which does not run here); a blank search is no search.
         graphql(tenant.viewerToken(), "{ debtors(search: \"xy\") { edges { node { id } } } }")

@@ -38,7 +38,9 @@ import java.util.Optional;
  * the claim was placed is a reminder sent that day (in the debtor's time zone) — whether it created default or
  * costs a fee the engine decides (§ 286 BGB; the communications service will later confirm delivery days).
  * One letter about several claims is one reminder for each of them but costs its fee once: the fee rides on the
- * case's oldest claim placed by then (earliest due date), the other claims get the reminder free.
+ * claim placed first (then earliest due date), the other claims get the reminder free. The claim placed first has had
+ * every letter, so a letter is never its first reminder after the first letter; on a claim that joined later the
+ * letter may be its first reminder, which the law does not let cost anything, and the fee would be lost.
  */
 @ApplicationScoped
 public class CaseLaw {
@@ -74,11 +76,12 @@ public class CaseLaw {
                     .withReminders(sent));
         }
 
-        /** The claim a reminder sent on {@code day} charges its fee on: the oldest (by due date) placed by then. */
+        /** The claim a reminder sent on {@code day} charges its fee on: the first placed of those placed by then. */
         private Optional<Claim> feeBearer(LocalDate day) {
             return claims.stream()
                     .filter(claim -> !placedOn(claim).isAfter(day))
-                    .min(Comparator.comparing(Claim::dueDate).thenComparing(Claim::issueDate).thenComparing(Claim::id));
+                    .min(Comparator.comparing(Claim::createdAt).thenComparing(Claim::dueDate).thenComparing(Claim::issueDate)
+                            .thenComparing(Claim::id));
         }
 
         private LocalDate placedOn(Claim claim) {

@@ -87,6 +87,12 @@ final class DunningSimulation {
     }
 
     /** Places a claim of a Berlin debtor carrying the tenant's own {@code attributes} (null: none given). */
+    /** Places a claim of a Berlin debtor issued and due on other days than the others' (2025-11-01, 2025-12-01). */
+    UUID placeIssuedOn(TestTenant tenant, String debtorRef, String claimRef, String issueDate, String dueDate) {
+        return placed(tenant, placement(debtorRef, claimRef, "R-" + claimRef, "BE", "80.00", "0.00")
+                .withClaim(Map.of("issueDate", issueDate, "dueDate", dueDate)));
+    }
+
     UUID place(TestTenant tenant, String debtorRef, Map<String, String> attributes) {
         Placement placement = placement(debtorRef, "INV-" + debtorRef, "R-" + debtorRef, "BE", "120.00", "0.00");
         return placed(tenant, attributes == null ? placement : placement.withDebtor(Map.of("attributes", attributes)));

@@ -136,7 +136,9 @@ public class DebtorDataProtection {
                         update handover_packages set package = jsonb_set(package, '{debtor}', package -> 'debtor'
                             || jsonb_build_object('externalReference', 'erased:' || (package -> 'debtor' ->> 'id'), 'name', cast(:erased as text),
                                'emails', '[]'::jsonb, 'phones', '[]'::jsonb, 'address', null, 'language', null, 'timeZone', null,
-                               'germanState', null, 'persona', null, 'attributes', '{}'::jsonb, 'optedOutChannels', '[]'::jsonb))
+                               'germanState', null, 'deceased', false, 'insolvency', false, 'vulnerable', false, 'persona', null,
+                               'attributes', '{}'::jsonb, 'optedOutChannels', '[]'::jsonb, 'restrictionReason', cast(:erased as text)))
+                            || jsonb_build_object('reason', cast(:erased as text))
                         where jsonb_typeof(package -> 'debtor') = 'object' and case_id in""" + ITS_CASES))
                 .invoke(n -> tally.packages = n)
                 .chain(() -> session.createNativeQuery("select erase_case_event_texts(:debtorId, :erased)", Integer.class)

@@ -88,9 +88,19 @@ public class DebtorRecordsDeletion {
         return pool.preparedQuery("select debtor_id, tenant_id from debtor_retention_due where retained_until < $1 order by retained_until")
                 .execute(Tuple.of(today))
                 .onItem().transformToMulti(rows -> Multi.createFrom().iterable(rows))
-                .onItem().transformToUniAndConcatenate((Row row) -> delete(new TenantId(row.getUUID("tenant_id")), row.getUUID("debtor_id"), today))
+                .onItem().transformToUniAndConcatenate((Row row) -> deleteOrLog(new TenantId(row.getUUID("tenant_id")),
+                        row.getUUID("debtor_id"), today))
                 .filter(Optional::isPresent).map(Optional::get)
                 .collect().asList();
+    }
+
+    /** One debtor's failure (logged, tried again tomorrow) does not keep the debtors after it from being deleted. */
+    private Uni<Optional<DebtorRecordsDeleted>> deleteOrLog(TenantId tenant, UUID debtorId, LocalDate today) {
+        return delete(tenant, debtorId, today).onFailure().recoverWithItem(failure -> {
+            LOG.errorf("Records of erased debtor %s (tenant %s) not deleted, tried again tomorrow: %s", debtorId, tenant.value(),
+                    failure.getMessage());
+            return Optional.empty();
+        });
     }
 
     private Uni<Optional<DebtorRecordsDeleted>> delete(TenantId tenant, UUID debtorId, LocalDate today) {

@@ -208,7 +208,6 @@ public class Debtor extends TenantScopedEntity {
         return germanState;
     }
 
-    /** The channels the debtor opted out of from now on (replacing the earlier choice). */
     /** Replaces the debtor's attributes with normalized, valid ones ({@link DebtorAttributes}); @return whether they changed */
     public boolean replaceAttributes(Map<String, String> replacement, Instant now) {
         if (attributes().equals(replacement)) {
@@ -219,6 +218,7 @@ public class Debtor extends TenantScopedEntity {
         return true;
     }
 
+    /** The channels the debtor opted out of from now on (replacing the earlier choice). */
     public void optOut(java.util.Set<String> channels, Instant now) {
         optedOutChannels = channels.stream().sorted().toArray(String[]::new);
         updatedAt = now.truncatedTo(ChronoUnit.MICROS);

@@ -111,14 +111,23 @@ public class HandoverDelivery {
         }
     }
 
-    /** Delivers every queued package whose time has come. Blocking; not on an event-loop thread. */
+    /**
+     * Delivers every queued package whose time has come. Blocking; not on an event-loop thread. A claimed package is
+     * only sent while its lease has time left for the longest send, so no other replica re-claims it meanwhile; the
+     * rest of a slow batch is re-claimed (by any replica) once its lease ends.
+     */
     public List<Outcome> deliverDue() {
         List<Outcome> outcomes = new ArrayList<>();
         List<Due> claimed;
         do {
             Instant now = clock.instant();
+            // A webhook send takes at most its connect and its answer timeout; a few seconds for reading the package.
+            Instant lastStart = now.plus(config.deliveryLease()).minus(config.webhookTimeout().multipliedBy(2).plusSeconds(5));
             claimed = claim(now);
             for (Due due : claimed) {
+                if (clock.instant().isAfter(lastStart)) {
+                    return outcomes;
+                }
                 outcomes.add(deliver(due, now));
             }
         } while (!claimed.isEmpty());
@@ -158,8 +167,11 @@ public class HandoverDelivery {
         } catch (Exception e) {
             String error = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             Instant retry = now.plus(backoff(due.attempts()));
-            pool.preparedQuery("update handover_deliveries set next_attempt_at = $2, last_error = $3 where id = $1")
-                    .execute(Tuple.of(due.id(), utc(retry), error)).await().atMost(Duration.ofMinutes(1));
+            // Only this attempt's row: a replica that re-claimed or delivered it meanwhile keeps its state.
+            pool.preparedQuery("""
+                            update handover_deliveries set next_attempt_at = $2, last_error = $3
+                            where id = $1 and attempts = $4 and delivered_at is null""")
+                    .execute(Tuple.of(due.id(), utc(retry), error, due.attempts())).await().atMost(Duration.ofMinutes(1));
             LOG.warnf("Handover of case %s (%s) not delivered, attempt %d, retried at %s: %s", due.caseId(), due.channel(),
                     due.attempts(), retry, error);
             return new Outcome(due.caseId(), due.channel(), false, error);

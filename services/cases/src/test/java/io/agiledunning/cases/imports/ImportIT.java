@@ -212,6 +212,11 @@ class ImportIT {
         upload(acme.agentToken(), "text/csv", plain.getBytes(StandardCharsets.UTF_8)).statusCode(201)
                 .body("state", equalTo("COMPLETED")).body("claimsCreated", equalTo(1));
         assertEquals(Map.of("industry", "telecom", "tarif", "gold"), debtorAttributes(acme, "J1-" + r));
+        // With the attribute columns, a row leaving them all empty clears a known debtor's attributes.
+        String cleared = header + "T-%1$s;VERBRAUCHER;Tina;t@example.org;J1-%1$s;R1;15.01.2026;14.02.2026;10,00;EUR;;\n".formatted(r);
+        upload(acme.agentToken(), "text/csv", cleared.getBytes(StandardCharsets.UTF_8)).statusCode(201)
+                .body("state", equalTo("COMPLETED")).body("claimsUnchanged", equalTo(1));
+        assertEquals(Map.of(), debtorAttributes(acme, "J1-" + r));
 
         for (var refused : Map.of(
                 "attribute.Branche", "the column 'attribute.Branche' cannot hold the debtor attribute 'Branche': a key must be "

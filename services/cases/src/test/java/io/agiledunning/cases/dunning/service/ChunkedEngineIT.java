@@ -117,7 +117,11 @@ class ChunkedEngineIT {
         asTenant(tenant, "update cases set currency = 'ZZZ' where id = $1", broken);
         List<DueCase> chunk = caseIds(tenant).stream().map(id -> new DueCase(id, new TenantId(tenant), now)).toList();
 
-        assertThrows(Throwable.class, () -> await(engine.work(OWNER, new TenantId(tenant), chunk.stream().map(DueCase::caseId).toList(), now)));
+        Throwable failure = assertThrows(Throwable.class,
+                () -> await(engine.work(OWNER, new TenantId(tenant), chunk.stream().map(DueCase::caseId).toList(), now)));
+        String causes = java.util.stream.Stream.iterate(failure, java.util.Objects::nonNull, Throwable::getCause)
+                .map(String::valueOf).collect(java.util.stream.Collectors.joining(" <- "));
+        assertTrue(causes.contains("ZZZ"), "the chunk failed on the broken case's currency: " + causes);
         assertEquals(0, rows(tenant, "select count(*) from dunning_contacts"), "the failed chunk wrote no contact");
         assertEquals(0, rows(tenant, "select count(*) from case_events"), "nor a timeline entry");
         assertEquals(0, count("select count(*) from outbox where tenant_id = $1", tenant), "nor an event");

@@ -3,6 +3,7 @@ package io.agiledunning.cases.service;
 import io.agiledunning.cases.Case;
 import io.agiledunning.cases.Debtor;
 import io.agiledunning.cases.repository.CaseRepository;
+import io.agiledunning.cases.settings.TenantCalendar;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.errors.ApiException;
 import io.agiledunning.common.errors.ErrorCode;
@@ -18,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -115,15 +117,17 @@ public class DebtorDataProtection {
     private Uni<Erasure> erase(Mutiny.Session session, TenantContext caller, UUID debtorId, int caseCount, String why,
                                String correlationId, Instant now) {
         Tally tally = new Tally();
-        return dates(session, debtorId, """
-                select greatest(issue_date, (updated_at at time zone 'UTC')::date) from claims where debtor_id = :debtorId
-                union all select paid_on from case_payments where case_id in""" + ITS_CASES)
-                .chain(vouchers -> dates(session, debtorId, """
-                        select (requested_at at time zone 'UTC')::date from dunning_contacts
-                        where debtor_id = :debtorId or case_id in %1$s
-                        union all select (handed_over_at at time zone 'UTC')::date from handover_packages
-                        where case_id in %1$s""".formatted(ITS_CASES))
-                        .map(letters -> Retention.until(vouchers, letters).orElse(null)))
+        // Retention runs from the end of the year a record was made in, in the tenant's calendar: a letter sent at
+        // 00:30 on 1 January in Berlin is of the new year, though still of the old one in UTC.
+        return TenantCalendar.zone(session).chain(zone -> dates(session, debtorId, zone, """
+                        select greatest(issue_date, (updated_at at time zone :zone)::date) from claims where debtor_id = :debtorId
+                        union all select paid_on from case_payments where case_id in""" + ITS_CASES)
+                        .chain(vouchers -> dates(session, debtorId, zone, """
+                                select (requested_at at time zone :zone)::date from dunning_contacts
+                                where debtor_id = :debtorId or case_id in %1$s
+                                union all select (handed_over_at at time zone :zone)::date from handover_packages
+                                where case_id in %1$s""".formatted(ITS_CASES))
+                                .map(letters -> Retention.until(vouchers, letters).orElse(null))))
                 .invoke(until -> tally.retainedUntil = until)
                 .chain(() -> count(session, debtorId, "select count(*) from claims where debtor_id = :debtorId"))
                 .invoke(n -> tally.claims = n)
@@ -206,8 +210,9 @@ public class DebtorDataProtection {
         return session.createNativeQuery(sql, Long.class).setParameter("debtorId", debtorId).getSingleResult().map(Long::intValue);
     }
 
-    private static Uni<List<LocalDate>> dates(Mutiny.Session session, UUID debtorId, String sql) {
-        return session.createNativeQuery(sql, LocalDate.class).setParameter("debtorId", debtorId).getResultList();
+    private static Uni<List<LocalDate>> dates(Mutiny.Session session, UUID debtorId, ZoneId zone, String sql) {
+        return session.createNativeQuery(sql, LocalDate.class).setParameter("debtorId", debtorId)
+                .setParameter("zone", zone.getId()).getResultList();
     }
 
     private static String reason(String reason) {

@@ -43,7 +43,8 @@ public class TenantCalendar {
         return zone(session).map(zone -> LocalDate.ofInstant(at, zone));
     }
 
-    private static Uni<ZoneId> zone(Mutiny.Session session) {
+    /** The tenant's zone. Inside the tenant's transaction. */
+    public static Uni<ZoneId> zone(Mutiny.Session session) {
         return session.createNativeQuery("select time_zone from tenant_time_zones", String.class)
                 .getResultList()
                 .map(rows -> rows.stream().findFirst().map(TenantCalendar::parse).orElse(DEFAULT_ZONE));

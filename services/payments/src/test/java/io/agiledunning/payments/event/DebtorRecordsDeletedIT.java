@@ -3,10 +3,9 @@ package io.agiledunning.payments.event;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.common.events.DebtorRecordsDeleted;
 import io.agiledunning.common.events.EventEnvelope;
-import io.agiledunning.common.events.Topics;
+import io.agiledunning.testsupport.EventSender;
 import io.agiledunning.testsupport.Eventually;
 import io.agiledunning.testsupport.KafkaResource;
-import io.agiledunning.testsupport.KafkaServer;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
 import io.agiledunning.testsupport.TestTenant;
@@ -18,13 +17,9 @@ import io.restassured.http.ContentType;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -65,24 +60,20 @@ class DebtorRecordsDeletedIT {
         record(globex, erasedCase, "SEPA-4"); // the same case id in another tenant: not the erased debtor's
 
         UUID debtor = UUID.randomUUID();
-        EventEnvelope deleted = EventEnvelope.of(new DebtorRecordsDeleted(debtor, LocalDate.parse("2034-12-31"), List.of(erasedCase),
-                Map.of("cases", 1L)), acme.id(), debtor.toString(), Instant.now(), "test", json);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of("bootstrap.servers", KafkaServer.start().bootstrapServers()), new StringSerializer(), new StringSerializer())) {
-            publish(producer, deleted);
-            Eventually.within(Duration.ofSeconds(60), () -> payments(acme, erasedCase).body("", hasSize(0)));
-            payments(acme, otherCase).body("reference", contains("SEPA-3"));
-            payments(globex, erasedCase).body("reference", contains("SEPA-4"));
+        EventSender events = new EventSender(json);
+        EventEnvelope deleted = events.publish(acme.id(), debtor, new DebtorRecordsDeleted(debtor, LocalDate.parse("2034-12-31"),
+                List.of(erasedCase), Map.of("cases", 1L)));
+        Eventually.within(Duration.ofSeconds(60), () -> payments(acme, erasedCase).body("", hasSize(0)));
+        payments(acme, otherCase).body("reference", contains("SEPA-3"));
+        payments(globex, erasedCase).body("reference", contains("SEPA-4"));
 
-            // A redelivery changes nothing: a payment recorded since stays. The next event of the same debtor (same
-            // partition) shows that the redelivery before it was consumed.
-            record(acme, erasedCase, "SEPA-5");
-            publish(producer, deleted);
-            EventEnvelope next = EventEnvelope.of(new DebtorRecordsDeleted(debtor, LocalDate.parse("2034-12-31"), List.of(),
-                    Map.of()), acme.id(), debtor.toString(), Instant.now(), "test", json);
-            publish(producer, next);
-            Eventually.within(Duration.ofSeconds(60), () -> assertEquals(1, inbox(next)));
-        }
+        // A redelivery changes nothing: a payment recorded since stays. The next event of the same debtor (same
+        // partition) shows that the redelivery before it was consumed.
+        record(acme, erasedCase, "SEPA-5");
+        events.publish(deleted);
+        EventEnvelope next = events.publish(acme.id(), debtor, new DebtorRecordsDeleted(debtor, LocalDate.parse("2034-12-31"),
+                List.of(), Map.of()));
+        Eventually.within(Duration.ofSeconds(60), () -> assertEquals(1, inbox(next)));
         assertEquals(1, inbox(deleted));
         payments(acme, erasedCase).body("reference", contains("SEPA-5"));
         payments(globex, erasedCase).body("reference", contains("SEPA-4"));
@@ -103,9 +94,5 @@ class DebtorRecordsDeletedIT {
     private long inbox(EventEnvelope event) {
         return pool.preparedQuery("select count(*) from inbox where consumer = 'payments.debtor-records' and event_id = $1")
                 .execute(Tuple.of(event.eventId())).await().atMost(Duration.ofSeconds(10)).iterator().next().getLong(0);
-    }
-
-    private void publish(KafkaProducer<String, String> producer, EventEnvelope envelope) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.CASES, envelope.messageKey(), json.writeValueAsString(envelope))).get();
     }
 }

@@ -8,6 +8,7 @@ import io.agiledunning.common.events.Topics;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
+import io.agiledunning.testsupport.PostgresServer;
 import io.agiledunning.testsupport.PublishedEvents;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
@@ -21,6 +22,8 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +35,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A tenant narrows its contact policy: the engine contacts its debtors only within the tenant's hours, while another
@@ -89,7 +93,26 @@ class ContactPolicyIT {
         sim.at(berlin(2026, 1, 5, 10, 0));
         UUID strictCase = sim.place(strict, "cp-s-" + run, "BE", "120.00", "0.00");
         UUID usualCase = sim.place(usual, "cp-u-" + run, "BE", "120.00", "0.00");
+        // Two debtors contacted twice in the last days: the strict tenant's cap of 2 holds its case, the default 3 not.
+        UUID strictCapped = sim.place(strict, "cp-sc-" + run, "BE", "120.00", "0.00");
+        UUID usualCapped = sim.place(usual, "cp-uc-" + run, "BE", "120.00", "0.00");
+        try (Connection db = PostgresServer.start().superuserConnection("cases");
+             PreparedStatement earlier = db.prepareStatement("""
+                     insert into dunning_contacts (id, tenant_id, case_id, debtor_id, idempotency_key, step_key, sequence, channel,
+                                                   template, requested_at)
+                     select gen_random_uuid(), tenant_id, id, debtor_id, 'earlier:' || id || ':' || n, 'earlier', n, 'EMAIL',
+                            'earlier', ?::timestamptz - n * interval '1 day'
+                     from cases, generate_series(1, 2) n where id in (?, ?)""")) {
+            earlier.setObject(1, berlin(2026, 1, 5, 10, 0).atOffset(java.time.ZoneOffset.UTC));
+            earlier.setObject(2, strictCapped);
+            earlier.setObject(3, usualCapped);
+            assertEquals(4, earlier.executeUpdate());
+        }
         sim.runUntil(berlin(2026, 1, 5, 19, 0));
+        assertEquals(List.of(), sim.sent(strict, strictCapped), "the strict tenant's cap of 2 in 7 days is reached");
+        assertTrue(sim.timeline(strict, strictCapped).stream().anyMatch(e -> "ContactBlocked".equals(e.get("type"))
+                && String.valueOf(e.get("reason")).contains("frequency cap: 2 contacts in the last 7 days (at most 2)")));
+        assertEquals(1, sim.sent(usual, usualCapped).size(), "the default cap of 3 lets a third contact through");
         assertEquals(LocalDateTime.of(2026, 1, 5, 10, 0), sim.sent(usual, usualCase).getFirst().at());
         assertEquals(LocalDateTime.of(2026, 1, 5, 16, 0), sim.sent(strict, strictCase).getFirst().at(),
                 "the friendly reminder waits for the tenant's 16:00");

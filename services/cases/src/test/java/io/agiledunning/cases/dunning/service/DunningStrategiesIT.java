@@ -5,6 +5,7 @@ import io.agiledunning.cases.Placement;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
+import io.agiledunning.testsupport.PostgresServer;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
 import io.quarkus.test.common.ResourceArg;
@@ -18,6 +19,9 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -152,7 +156,7 @@ class DunningStrategiesIT {
     }
 
     @Test
-    void segmentsMatchTheDebtorsOwnAttributes() {
+    void segmentsMatchTheDebtorsOwnAttributes() throws SQLException {
         TestTenant acme = TestTenants.create("attr-acme");
         TestTenant globex = TestTenants.create("attr-globex");
         DunningSimulation sim = new DunningSimulation(engine, pool, json);
@@ -205,6 +209,22 @@ class DunningStrategiesIT {
         assertEquals(List.of("the debtor's attributes were set to industry=telecom"), changes, "one entry, not two");
         assertEquals(List.of("DebtorAttributesChanged"), sim.debtorEvents(acme, lateDebtor));
         assertEquals(List.of(), sim.debtorEvents(globex, lateDebtor));
+
+        // A rule on the persona matches the persona reporting assigned (written here as it would), not a placed attribute.
+        as(acme.adminToken()).body(Map.of("priority", 2, "strategyKey", key, "rule", Map.of("attributes", Map.of("persona", "saver"))))
+                .put("/api/segments/{key}", "savers").then().log().ifValidationFails().statusCode(200);
+        UUID saver = sim.place(acme, "saver-" + run, (Map<String, String>) null);
+        UUID globexSaver = sim.place(globex, "saver-" + run, (Map<String, String>) null);
+        try (Connection db = PostgresServer.start().superuserConnection("cases");
+             PreparedStatement persona = db.prepareStatement(
+                     "update debtors set persona = 'saver' where id in (select debtor_id from cases where id in (?, ?))")) {
+            persona.setObject(1, saver);
+            persona.setObject(2, globexSaver);
+            assertEquals(2, persona.executeUpdate());
+        }
+        sim.runUntil(berlin(2025, 6, 2, 10, 0));
+        dunning(acme, saver).body("segmentKey", equalTo("savers")).body("strategyKey", equalTo(key));
+        dunning(globex, globexSaver).body("segmentKey", equalTo(null)).body("builtInStrategy", equalTo(true));
     }
 
     private static ValidatableResponse attributes(String token, String debtorId, Map<String, String> attributes) {

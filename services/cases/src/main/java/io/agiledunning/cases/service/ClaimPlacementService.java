@@ -131,7 +131,7 @@ public class ClaimPlacementService {
         Instant now = clock.instant();
         DebtorData debtorData = placement.debtor();
         AtomicBoolean debtorIsNew = new AtomicBoolean();
-        return debtors.findByExternalReference(session, debtorData.externalReference())
+        return debtors.findByExternalReferenceForChange(session, debtorData.externalReference())
                 .chain(found -> {
                     if (found.isPresent()) {
                         found.get().update(debtorData, now);

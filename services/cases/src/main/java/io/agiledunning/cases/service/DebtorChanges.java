@@ -47,7 +47,7 @@ public class DebtorChanges {
 
     /** @throws ApiException NOT_FOUND for a missing or another tenant's debtor, CONFLICT for an erased one */
     public Uni<Debtor> live(Mutiny.Session session, UUID debtorId) {
-        return debtors.findById(session, debtorId).map(found -> {
+        return debtors.findForChange(session, debtorId).map(found -> {
             Debtor debtor = found.orElseThrow(() -> ApiException.notFound("debtor", debtorId));
             if (debtor.erased()) {
                 throw new ApiException(ErrorCode.CONFLICT, "debtor %s was erased on %s: its data can no longer change"

@@ -4,6 +4,7 @@ import io.agiledunning.cases.dunning.guardrails.ContactPolicy;
 import io.agiledunning.common.data.TenantTransactions;
 import io.agiledunning.common.data.outbox.Outbox;
 import io.agiledunning.common.errors.ApiException;
+import io.agiledunning.common.errors.ErrorCode;
 import io.agiledunning.common.errors.FieldError;
 import io.agiledunning.common.events.ContactPolicyChanged;
 import io.agiledunning.common.tenancy.TenantContext;
@@ -61,7 +62,12 @@ public class ContactPolicies {
         return transactions.inTransaction(caller.tenantId(), ContactPolicies::current);
     }
 
-    /** @throws ApiException VALIDATION naming every field that would widen the default or is missing */
+    /**
+     * Replaces the tenant's policy; the same policy again changes nothing (no new version, no event).
+     *
+     * @throws ApiException VALIDATION naming every field that would widen the default or is missing; CONFLICT when another
+     *                      change was stored since this one read the policy (read it again)
+     */
     public Uni<Current> change(TenantContext caller, Change change, String correlationId) {
         List<FieldError> errors = problems(change);
         if (!errors.isEmpty()) {
@@ -69,6 +75,10 @@ public class ContactPolicies {
         }
         Instant now = clock.instant();
         return transactions.inTransaction(caller.tenantId(), session -> current(session).chain(before -> {
+            if (before.earliest().equals(change.earliest()) && before.latest().equals(change.latest())
+                    && before.maxContacts() == change.maxContacts()) {
+                return Uni.createFrom().item(before);
+            }
             Current after = new Current(change.earliest(), change.latest(), change.maxContacts(), before.version() + 1,
                     Optional.of(caller.subject()), Optional.of(now));
             return session.createNativeQuery("""
@@ -76,7 +86,8 @@ public class ContactPolicies {
                             values (:tenant, :earliest, :latest, :max, :version, :by, :at)
                             on conflict (tenant_id) do update set earliest = excluded.earliest, latest = excluded.latest,
                                 max_contacts = excluded.max_contacts, version = excluded.version,
-                                changed_by = excluded.changed_by, changed_at = excluded.changed_at""")
+                                changed_by = excluded.changed_by, changed_at = excluded.changed_at
+                            where tenant_contact_policies.version = :expected""")
                     .setParameter("tenant", caller.tenantId().value())
                     .setParameter("earliest", after.earliest())
                     .setParameter("latest", after.latest())
@@ -84,7 +95,14 @@ public class ContactPolicies {
                     .setParameter("version", after.version())
                     .setParameter("by", caller.subject())
                     .setParameter("at", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .setParameter("expected", before.version())
                     .executeUpdate()
+                    .invoke(written -> {
+                        if (written == 0) {
+                            throw new ApiException(ErrorCode.CONFLICT, "the contact policy was changed meanwhile (after version %d): "
+                                    .formatted(before.version()) + "read it again and repeat the change");
+                        }
+                    })
                     .call(() -> outbox.append(session, caller.tenantId(), caller.tenantId().value(),
                             new ContactPolicyChanged(after.version(), after.earliest().toString(), after.latest().toString(),
                                     after.maxContacts(), caller.subject()), correlationId))

@@ -84,6 +84,9 @@ class ContactPolicyIT {
         as(strict.adminToken()).contentType(ContentType.JSON).body(Map.of("earliest", "16:00", "latest", "18:00", "maxContacts", 2))
                 .put("/api/contact-policy").then().statusCode(200)
                 .body("earliest", equalTo("16:00")).body("latest", equalTo("18:00")).body("version", equalTo(1));
+        // The same policy again: no new version, and no second event (counted below).
+        as(strict.adminToken()).contentType(ContentType.JSON).body(Map.of("earliest", "16:00", "latest", "18:00", "maxContacts", 2))
+                .put("/api/contact-policy").then().statusCode(200).body("version", equalTo(1));
         as(usual.viewerToken()).get("/api/contact-policy").then().statusCode(200)
                 .body("earliest", equalTo("08:00")).body("version", equalTo(0));
 

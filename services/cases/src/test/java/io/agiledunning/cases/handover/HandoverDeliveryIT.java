@@ -7,6 +7,7 @@ import io.agiledunning.cases.Placement;
 import io.agiledunning.cases.dunning.service.SimulationClock;
 import io.agiledunning.common.events.TenantSettingsChanged;
 import io.agiledunning.testsupport.EventSender;
+import io.agiledunning.testsupport.Inboxes;
 import io.agiledunning.testsupport.Eventually;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
@@ -95,11 +96,11 @@ class HandoverDeliveryIT {
             EventSender onboarding = new EventSender(json);
             onboarding.publish(hooked.id(), settings("Hook GmbH", "Hook GmbH · Hafenstraße 1 · 20457 Hamburg", "WEBHOOK", webhook, 1));
             onboarding.publish(dropped.id(), settings("Drop AG", "Drop AG · Marktplatz 2 · 80331 München", "DROP_FOLDER", null, 2));
-            onboarding.publish(dropped.id(), settings("Old Name AG", null, "WEBHOOK", webhook, 1)); // late and older: ignored
-            Eventually.within(Duration.ofSeconds(30), () -> {
-                assertEquals("WEBHOOK", channelOf(hooked));
-                assertEquals("DROP_FOLDER", channelOf(dropped));
-            });
+            // Late and older: ignored. Once consumed, the newer one before it on the same key was too.
+            Inboxes.awaitApplied("cases", "cases.tenant-holds",
+                    onboarding.publish(dropped.id(), settings("Old Name AG", null, "WEBHOOK", webhook, 1)));
+            assertEquals("DROP_FOLDER", channelOf(dropped));
+            Eventually.within(Duration.ofSeconds(30), () -> assertEquals("WEBHOOK", channelOf(hooked)));
 
             String hookedCase = handOver(hooked);
             String droppedCase = handOver(dropped);

@@ -18,10 +18,7 @@ public class DebtorRepository {
     }
 
     public Uni<Optional<Debtor>> findById(Mutiny.Session session, UUID id) {
-        return session.createSelectionQuery("from Debtor where id = :id", Debtor.class)
-                .setParameter("id", id)
-                .getSingleResultOrNull()
-                .map(Optional::ofNullable);
+        return one(session, "id", id, LockMode.NONE);
     }
 
     /**
@@ -30,11 +27,7 @@ public class DebtorRepository {
      * erasure above all) has just replaced.
      */
     public Uni<Optional<Debtor>> findForChange(Mutiny.Session session, UUID id) {
-        return session.createSelectionQuery("from Debtor where id = :id", Debtor.class)
-                .setParameter("id", id)
-                .setLockMode(LockMode.PESSIMISTIC_WRITE)
-                .getSingleResultOrNull()
-                .map(Optional::ofNullable);
+        return one(session, "id", id, LockMode.PESSIMISTIC_WRITE);
     }
 
     /**
@@ -42,9 +35,13 @@ public class DebtorRepository {
      * reference and is not found: the placement creates a new debtor.
      */
     public Uni<Optional<Debtor>> findByExternalReferenceForChange(Mutiny.Session session, String externalReference) {
-        return session.createSelectionQuery("from Debtor where externalReference = :ref", Debtor.class)
-                .setParameter("ref", externalReference)
-                .setLockMode(LockMode.PESSIMISTIC_WRITE)
+        return one(session, "externalReference", externalReference, LockMode.PESSIMISTIC_WRITE);
+    }
+
+    private static Uni<Optional<Debtor>> one(Mutiny.Session session, String field, Object value, LockMode lock) {
+        return session.createSelectionQuery("from Debtor where " + field + " = :value", Debtor.class)
+                .setParameter("value", value)
+                .setLockMode(lock)
                 .getSingleResultOrNull()
                 .map(Optional::ofNullable);
     }

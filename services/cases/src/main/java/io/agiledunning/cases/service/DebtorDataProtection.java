@@ -151,12 +151,14 @@ public class DebtorDataProtection {
                 .chain(() -> update(session, debtorId, """
                         update cases set debtor_name = :erased, pause_reason = null, dispute_reason = null, dispute_evidence = null
                         where debtor_id = :debtorId"""))
+                // Counted before the pseudonymization, whose trigger swaps the name's terms for the placeholder's.
+                .chain(() -> count(session, debtorId, "select count(*) from search_terms where debtor_id = :debtorId"))
+                .invoke(n -> tally.terms = n)
                 .chain(() -> pseudonymize(session, debtorId, tally.retainedUntil, now))
                 .chain(() -> DebtorRecordsDeletion.schedule(session, caller.tenantId(), debtorId, tally.retainedUntil))
                 .chain(() -> update(session, debtorId, "delete from debtor_consents where debtor_id = :debtorId"))
                 .invoke(n -> tally.consents = n)
                 .chain(() -> update(session, debtorId, "delete from search_terms where debtor_id = :debtorId"))
-                .invoke(n -> tally.terms = n)
                 .chain(() -> {
                     LocalDate until = tally.retainedUntil;
                     DebtorErased event = new DebtorErased(debtorId, until, caseCount, tally.claims, why);

@@ -9,6 +9,7 @@ import io.agiledunning.common.tenancy.TenantId;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
+import io.agiledunning.testsupport.PostgresServer;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
 import io.quarkus.test.common.ResourceArg;
@@ -170,11 +171,20 @@ class DebtorDataProtectionIT {
         erasure(globex.adminToken(), debtor, "request by letter").statusCode(404);
         erasure(acme.adminToken(), missing, "request by letter").statusCode(404);
         int entries = sim.timeline(acme, paying).size(); // the debtor's one case
+        long terms;
+        try (var db = PostgresServer.start().superuserConnection("cases");
+             var query = db.prepareStatement("select count(*) from search_terms where debtor_id = ?::uuid")) {
+            query.setString(1, debtor);
+            try (var found = query.executeQuery()) {
+                found.next();
+                terms = found.getLong(1);
+            }
+        }
         erasure(acme.adminToken(), debtor, "request by letter of 2026-01-04").statusCode(200)
                 .body("retainedUntil", equalTo("2034-12-31")) // claim and payment of 2026: vouchers, 8 years
                 .body("casesKept", equalTo(1)).body("claimsKept", equalTo(1)).body("paymentsKept", equalTo(1))
                 .body("contactsKept", equalTo(1)).body("handoverPackagesKept", equalTo(1)).body("consentsDeleted", equalTo(1))
-                .body("timelineEntriesRedacted", equalTo(entries));
+                .body("timelineEntriesRedacted", equalTo(entries)).body("searchTermsDeleted", equalTo((int) terms));
         erasure(acme.adminToken(), debtor, "request by letter").statusCode(409).body("message", containsString("was erased on"));
         consents(acme.agentToken(), debtor, List.of()).statusCode(409);
         given().auth().oauth2(acme.agentToken()).contentType(ContentType.JSON).body(Map.of("channels", List.of("SMS")))

@@ -204,7 +204,7 @@ final class ImportMerge {
             from (select distinct on (debtor_ref collate "C") * from import_plan where outcome in %s and not new_debtor
                   order by debtor_ref collate "C", row_no desc) r
                  left join %s a on a.debtor_ref = r.debtor_ref, import_context x
-            where d.id = r.debtor_id
+            where d.id = r.debtor_id and d.erased_at is null -- erased since the chunk was classified: stays erased
               and (d.kind, d.name, d.emails, d.phones, d.street, d.postal_code, d.city, d.country::text, d.language, d.time_zone,
                    d.german_state, d.deceased, d.insolvency, d.vulnerable, d.attributes)
                   is distinct from (r.kind, r.name, r.emails, r.phones, r.street, r.postal_code, r.city, r.country, r.language,

@@ -230,6 +230,36 @@ class DebtorDataProtectionIT {
         assertEquals(List.of(), sim.debtorEvents(globex, debtor));
     }
 
+    @Test
+    void retentionYearsAreTheTenantsCalendarYears() throws Exception {
+        TestTenant acme = TestTenants.create("gdpr-year");
+        TestTenant globex = TestTenants.create("gdpr-year-other");
+        String run = UUID.randomUUID().toString().substring(0, 8);
+        DunningSimulation sim = new DunningSimulation(engine, pool, json);
+        sim.at(berlin(2023, 3, 1, 10, 0));
+        UUID caseId = sim.placeIssuedOn(acme, "year-" + run, "INV-year-" + run, "2023-01-10", "2023-02-10");
+        String debtor = sim.debtorOf(acme, caseId);
+        given().auth().oauth2(acme.agentToken()).contentType(ContentType.JSON)
+                .body(Map.of("externalReference", "INV-year-" + run, "reason", "settled outside the platform"))
+                .post("/api/claims/withdrawals").then().statusCode(200);
+        // A letter at 00:30 on 1 January 2027 in Berlin — still 2026 in UTC.
+        try (var db = PostgresServer.start().superuserConnection("cases");
+             var letter = db.prepareStatement("""
+                     insert into dunning_contacts (id, tenant_id, case_id, debtor_id, idempotency_key, step_key, sequence, channel,
+                                                   template, requested_at)
+                     select gen_random_uuid(), tenant_id, id, debtor_id, 'new-year:' || id, 'final-notice', 1, 'LETTER',
+                            'dunning.final.letter', '2026-12-31T23:30:00Z'::timestamptz
+                     from cases where id = ?""")) {
+            letter.setObject(1, caseId);
+            assertEquals(1, letter.executeUpdate());
+        }
+
+        erasure(globex.adminToken(), debtor, "request by letter").statusCode(404);
+        // Vouchers of 2023: 8 years, to 2031; the letter of 2027: 6 years, to 2033 (in UTC it would be 2032).
+        erasure(acme.adminToken(), debtor, "request by letter").statusCode(200)
+                .body("retainedUntil", equalTo("2033-12-31")).body("contactsKept", equalTo(1));
+    }
+
     private static Map<String, Object> sms(String givenAt) {
         return Map.of("channel", "SMS", "source", "web form", "givenAt", givenAt);
     }

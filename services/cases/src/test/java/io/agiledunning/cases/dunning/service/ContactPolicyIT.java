@@ -8,7 +8,6 @@ import io.agiledunning.common.events.Topics;
 import io.agiledunning.testsupport.KafkaResource;
 import io.agiledunning.testsupport.KeycloakResource;
 import io.agiledunning.testsupport.PostgresResource;
-import io.agiledunning.testsupport.PostgresServer;
 import io.agiledunning.testsupport.PublishedEvents;
 import io.agiledunning.testsupport.TestTenant;
 import io.agiledunning.testsupport.TestTenants;
@@ -22,8 +21,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -99,17 +96,9 @@ class ContactPolicyIT {
         // Two debtors contacted twice in the last days: the strict tenant's cap of 2 holds its case, the default 3 not.
         UUID strictCapped = sim.place(strict, "cp-sc-" + run, "BE", "120.00", "0.00");
         UUID usualCapped = sim.place(usual, "cp-uc-" + run, "BE", "120.00", "0.00");
-        try (Connection db = PostgresServer.start().superuserConnection("cases");
-             PreparedStatement earlier = db.prepareStatement("""
-                     insert into dunning_contacts (id, tenant_id, case_id, debtor_id, idempotency_key, step_key, sequence, channel,
-                                                   template, requested_at)
-                     select gen_random_uuid(), tenant_id, id, debtor_id, 'earlier:' || id || ':' || n, 'earlier', n, 'EMAIL',
-                            'earlier', ?::timestamptz - n * interval '1 day'
-                     from cases, generate_series(1, 2) n where id in (?, ?)""")) {
-            earlier.setObject(1, berlin(2026, 1, 5, 10, 0).atOffset(java.time.ZoneOffset.UTC));
-            earlier.setObject(2, strictCapped);
-            earlier.setObject(3, usualCapped);
-            assertEquals(4, earlier.executeUpdate());
+        for (UUID capped : List.of(strictCapped, usualCapped)) {
+            DunningSimulation.recordContact(capped, berlin(2026, 1, 4, 10, 0));
+            DunningSimulation.recordContact(capped, berlin(2026, 1, 3, 10, 0));
         }
         sim.runUntil(berlin(2026, 1, 5, 19, 0));
         assertEquals(List.of(), sim.sent(strict, strictCapped), "the strict tenant's cap of 2 in 7 days is reached");

@@ -118,7 +118,7 @@ class DebtorDataProtectionIT {
         given().auth().oauth2(acme.viewerToken()).get("/api/debtors/{id}/consents", debtor).then().statusCode(200)
                 .body("channel", contains("SMS")).body("[0].givenAt", equalTo("2026-01-02T09:00:00Z"));
         // Attributes set on their own land on the timeline too (and must leave it on erasure).
-        attributes(acme.agentToken(), debtor, Map.of("tier", "gold-since-2019", "club", "vip-platinum")).statusCode(200);
+        DunningSimulation.setAttributes(acme.agentToken(), debtor, Map.of("tier", "gold-since-2019", "club", "vip-platinum")).statusCode(200);
         given().auth().oauth2(globex.viewerToken()).get("/api/debtors/{id}/consents", debtor).then().statusCode(404);
 
         // The engine contacts the one debtor and leaves the restricted one alone: not even dunning starts.
@@ -189,7 +189,7 @@ class DebtorDataProtectionIT {
         consents(acme.agentToken(), debtor, List.of()).statusCode(409);
         given().auth().oauth2(acme.agentToken()).contentType(ContentType.JSON).body(Map.of("channels", List.of("SMS")))
                 .put("/api/debtors/{id}/opt-outs", debtor).then().statusCode(409);
-        attributes(acme.agentToken(), debtor, Map.of("tier", "new")).statusCode(409);
+        DunningSimulation.setAttributes(acme.agentToken(), debtor, Map.of("tier", "new")).statusCode(409);
 
         String after = export(acme.adminToken(), debtor).statusCode(200)
                 .body("debtor.name", equalTo("erased (Art. 17 GDPR)"))
@@ -243,16 +243,7 @@ class DebtorDataProtectionIT {
                 .body(Map.of("externalReference", "INV-year-" + run, "reason", "settled outside the platform"))
                 .post("/api/claims/withdrawals").then().statusCode(200);
         // A letter at 00:30 on 1 January 2027 in Berlin — still 2026 in UTC.
-        try (var db = PostgresServer.start().superuserConnection("cases");
-             var letter = db.prepareStatement("""
-                     insert into dunning_contacts (id, tenant_id, case_id, debtor_id, idempotency_key, step_key, sequence, channel,
-                                                   template, requested_at)
-                     select gen_random_uuid(), tenant_id, id, debtor_id, 'new-year:' || id, 'final-notice', 1, 'LETTER',
-                            'dunning.final.letter', '2026-12-31T23:30:00Z'::timestamptz
-                     from cases where id = ?""")) {
-            letter.setObject(1, caseId);
-            assertEquals(1, letter.executeUpdate());
-        }
+        DunningSimulation.recordContact(caseId, java.time.Instant.parse("2026-12-31T23:30:00Z"));
 
         erasure(globex.adminToken(), debtor, "request by letter").statusCode(404);
         // Vouchers of 2023: 8 years, to 2031; the letter of 2027: 6 years, to 2033 (in UTC it would be 2032).
@@ -272,11 +263,6 @@ class DebtorDataProtectionIT {
     private static ValidatableResponse consents(String token, String debtorId, List<Map<String, Object>> consents) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("consents", consents))
                 .put("/api/debtors/{id}/consents", debtorId).then().log().ifValidationFails();
-    }
-
-    private static ValidatableResponse attributes(String token, String debtorId, Map<String, String> attributes) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("attributes", attributes))
-                .put("/api/debtors/{id}/attributes", debtorId).then().log().ifValidationFails();
     }
 
     private static ValidatableResponse export(String token, String debtorId) {

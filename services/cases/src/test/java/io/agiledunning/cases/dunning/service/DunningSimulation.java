@@ -3,12 +3,17 @@ package io.agiledunning.cases.dunning.service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.agiledunning.cases.Placement;
+import io.agiledunning.testsupport.PostgresServer;
 import io.agiledunning.testsupport.TestTenant;
 import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -123,6 +128,32 @@ final class DunningSimulation {
     List<Map<String, Object>> timeline(TestTenant tenant, UUID caseId) {
         return given().auth().oauth2(tenant.viewerToken()).get("/api/cases/{id}/timeline", caseId).then().statusCode(200)
                 .extract().jsonPath().getList("$");
+    }
+
+    /** {@code PUT /api/debtors/{id}/attributes} as the holder of {@code token}. */
+    static ValidatableResponse setAttributes(String token, String debtorId, Map<String, String> attributes) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("attributes", attributes))
+                .put("/api/debtors/{id}/attributes", debtorId).then().log().ifValidationFails();
+    }
+
+    /**
+     * A contact with the case's debtor recorded at {@code at} without the engine (no command in the outbox, so
+     * {@link #sent} does not list it): for what counts contacts — the frequency cap, retention of letters.
+     */
+    static void recordContact(UUID caseId, Instant at) throws SQLException {
+        try (Connection db = PostgresServer.start().superuserConnection("cases");
+             PreparedStatement contact = db.prepareStatement("""
+                     insert into dunning_contacts (id, tenant_id, case_id, debtor_id, idempotency_key, step_key, sequence, channel,
+                                                   template, requested_at)
+                     select gen_random_uuid(), tenant_id, id, debtor_id, 'recorded:' || gen_random_uuid(), 'recorded', 1, 'LETTER',
+                            'recorded', ?
+                     from cases where id = ?""")) {
+            contact.setObject(1, at.atOffset(ZoneOffset.UTC));
+            contact.setObject(2, caseId);
+            if (contact.executeUpdate() != 1) {
+                throw new IllegalStateException("no case " + caseId);
+            }
+        }
     }
 
     String debtorOf(TestTenant tenant, UUID caseId) {

@@ -195,13 +195,13 @@ class DunningStrategiesIT {
         // Set on their own (PUT /api/debtors/{id}/attributes): a debtor whose case has not started joins the segment.
         UUID late = sim.place(acme, "late-" + run, (Map<String, String>) null);
         String lateDebtor = as(acme.viewerToken()).get("/api/cases/{id}", late).then().extract().path("debtorId");
-        attributes(acme.viewerToken(), lateDebtor, Map.of("industry", "telecom")).statusCode(403);
-        attributes(globex.agentToken(), lateDebtor, Map.of("industry", "telecom")).statusCode(404);
-        attributes(acme.agentToken(), lateDebtor, Map.of("Industry", "x", "persona", "y")).statusCode(400)
+        DunningSimulation.setAttributes(acme.viewerToken(), lateDebtor, Map.of("industry", "telecom")).statusCode(403);
+        DunningSimulation.setAttributes(globex.agentToken(), lateDebtor, Map.of("industry", "telecom")).statusCode(404);
+        DunningSimulation.setAttributes(acme.agentToken(), lateDebtor, Map.of("Industry", "x", "persona", "y")).statusCode(400)
                 .body("fields.field", org.hamcrest.Matchers.containsInAnyOrder("attributes.Industry", "attributes.persona"));
-        attributes(acme.agentToken(), lateDebtor, Map.of("industry", " telecom ", "tier", " ")).statusCode(200)
+        DunningSimulation.setAttributes(acme.agentToken(), lateDebtor, Map.of("industry", " telecom ", "tier", " ")).statusCode(200)
                 .body("attributes", equalTo(Map.of("industry", "telecom")));
-        attributes(acme.agentToken(), lateDebtor, Map.of("industry", "telecom")).statusCode(200); // the same again: nothing
+        DunningSimulation.setAttributes(acme.agentToken(), lateDebtor, Map.of("industry", "telecom")).statusCode(200); // the same again: nothing
         sim.runUntil(berlin(2025, 6, 2, 10, 0));
         dunning(acme, late).body("segmentKey", equalTo("telecom")).body("strategyKey", equalTo(key));
         List<String> changes = sim.timeline(acme, late).stream().filter(e -> "DebtorAttributesChanged".equals(e.get("type")))
@@ -225,11 +225,6 @@ class DunningStrategiesIT {
         sim.runUntil(berlin(2025, 6, 2, 10, 0));
         dunning(acme, saver).body("segmentKey", equalTo("savers")).body("strategyKey", equalTo(key));
         dunning(globex, globexSaver).body("segmentKey", equalTo(null)).body("builtInStrategy", equalTo(true));
-    }
-
-    private static ValidatableResponse attributes(String token, String debtorId, Map<String, String> attributes) {
-        return as(token).body(Map.of("attributes", attributes)).put("/api/debtors/{id}/attributes", debtorId)
-                .then().log().ifValidationFails();
     }
 
     private static ValidatableResponse dunning(TestTenant tenant, UUID caseId) {
